@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * The JS the first route loads: the entry script and every module it preloads, as referenced by
+ * the built index.html, gzipped at level 9. Lazily loaded chunks are not counted.
+ */
+export function initialJsGzipBytes(distDir: string): { files: string[]; bytes: number } {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const files = [
+    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+  ].map((match) => match[1] ?? '');
+  let bytes = 0;
+  for (const file of new Set(files)) {
+    bytes += gzipSync(readFileSync(join(distDir, file.replace(/^\//, ''))), { level: 9 }).length;
+  }
+  return { files: [...new Set(files)], bytes };
+}

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_IDS } from './helpers.ts';
+
+test.describe('home: open a completion by id or link', () => {
+  test('opens a completion from its id', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Completion ID').fill(DEMO_IDS.tools);
+    await page.getByRole('button', { name: 'Open' }).click();
+    await expect(page).toHaveURL(`/completions/${DEMO_IDS.tools}`);
+    await expect(page.getByTestId('completion-header')).toContainText(DEMO_IDS.tools);
+  });
+
+  test('opens a completion from a pasted API, dashboard or viewer URL', async ({ page }) => {
+    for (const link of [
+      `https://api.openai.com/v1/chat/completions/${DEMO_IDS.refusal}/messages`,
+      `https://platform.openai.com/logs/${DEMO_IDS.refusal}`,
+      `http://127.0.0.1:9999/completions/${DEMO_IDS.refusal}`,
+    ]) {
+      await page.goto('/');
+      await page.getByLabel('Completion ID').fill(link);
+      await page.getByLabel('Completion ID').press('Enter');
+      await expect(page).toHaveURL(`/completions/${DEMO_IDS.refusal}`);
+    }
+  });
+
+  test('explains invalid input and sends nothing', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('list').getByRole('link').first()).toBeVisible();
+    const apiCalls: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/v1/')) apiCalls.push(request.url());
+    });
+    await page.getByLabel('Completion ID').fill('not an id <script>');
+    await page.getByRole('button', { name: 'Open' }).click();
+    await expect(page.getByRole('alert')).toContainText('not a completion id');
+    await expect(page.getByLabel('Completion ID')).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel('Completion ID').fill('https://platform.openai.com/settings');
+    await page.getByRole('button', { name: 'Open' }).click();
+    await expect(page.getByRole('alert')).toContainText('No completion id found');
+    await expect(page).toHaveURL('/');
+    expect(apiCalls).toEqual([]);
+  });
+
+  test('lists the most recent completions, newest first, as links', async ({ page }) => {
+    await page.goto('/');
+    const links = page.getByRole('list').getByRole('link');
+    await expect(links).toHaveCount(10);
+    await links.first().click();
+    await expect(page).toHaveURL(/\/completions\/chatcmpl-/);
+    await expect(page.getByTestId('completion-header')).toBeVisible();
+  });
+
+  test('an unknown path says so', async ({ page }) => {
+    await page.goto('/nope/nothing');
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  });
+});

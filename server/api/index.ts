@@ -1,0 +1,115 @@
+/**
+ * The /v1 request handler: routing, 404/405, the fault switch, then either the local store or
+ * the proxy. Every answer is JSON with an x-request-id; errors use OpenAI's error shape.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLargeError, newRequestId, readBody, safeHost, sendBody } from '../http-util.ts';
+import { ApiError, internalError, invalidUrl, methodNotAllowed } from './errors.ts';
+import { handleFault } from './faults.ts';
+import { handleLocal } from './local.ts';
+import { createProxy, type ProxyConfig } from './proxy.ts';
+import { ALLOWED_METHODS, matchRoute } from './router.ts';
+import type { CompletionStore } from './store.ts';
+
+export interface ApiHandlerOptions {
+  /** Local mode: the data to serve. Ignored when `proxy` is set. */
+  store?: CompletionStore;
+  proxy?: ProxyConfig | null;
+  faults?: boolean;
+  /**
+   * Demo data holds image URLs with this placeholder origin; each JSON answer replaces it with
+   * the origin the browser used (Host header), so links work behind any host/port, including
+   * the Vite dev server.
+   */
+  originPlaceholder?: string;
+  /** Used when the Host header is missing or unusable. */
+  fallbackOrigin?: () => string;
+  /** Where unexpected errors are reported (never with request bodies). */
+  log?: (line: string) => void;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export type ApiHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  search: string,
+) => Promise<void>;
+
+export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
+  const proxy = options.proxy ? createProxy(options.proxy) : null;
+  const log = options.log ?? ((line: string) => console.error(line));
+
+  return async function handleApi(req, res, pathname, search) {
+    const requestId = newRequestId();
+    const method = (req.method ?? 'GET').toUpperCase();
+
+    const sendJson = async (
+      status: number,
+      body: unknown,
+      headers: Record<string, string> = {},
+    ) => {
+      let json = JSON.stringify(body);
+      if (options.originPlaceholder && json.includes(options.originPlaceholder)) {
+        const host = safeHost(req.headers.host);
+        const origin = host ? `http://${host}` : (options.fallbackOrigin?.() ?? 'http://localhost');
+        json = json.split(options.originPlaceholder).join(origin);
+      }
+      await sendBody(
+        req,
+        res,
+        status,
+        { 'Content-Type': 'application/json', 'x-request-id': requestId, ...headers },
+        Buffer.from(json, 'utf8'),
+      );
+    };
+    const sendError = (error: ApiError) => sendJson(error.status, error.toJSON(), error.headers);
+
+    try {
+      const route = matchRoute(pathname);
+      if (!route) throw invalidUrl(method, pathname);
+      const allowed = ALLOWED_METHODS[route.kind];
+      if (!allowed.includes(method)) throw methodNotAllowed(method, pathname, allowed);
+      const query = new URLSearchParams(search);
+
+      if (
+        options.faults &&
+        (await handleFault(route, method, query, req, res, { sendJson, sendError }))
+      )
+        return;
+
+      if (proxy) {
+        res.setHeader('x-request-id', requestId); // replaced by the upstream's when it sends one
+        await proxy(req, res, route, method, search);
+        return;
+      }
+      if (!options.store) throw new Error('API handler has neither a store nor a proxy');
+
+      let body: Buffer | undefined;
+      if (method === 'POST') {
+        try {
+          body = await readBody(req, MAX_BODY_BYTES);
+        } catch (error) {
+          if (error instanceof BodyTooLargeError)
+            throw new ApiError(413, error.message, { param: 'metadata' });
+          throw error;
+        }
+      }
+      const result = handleLocal(options.store, { method, route, query, body });
+      await sendJson(result.status, result.body);
+    } catch (error) {
+      if (res.headersSent || res.destroyed) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof ApiError) {
+        await sendError(error);
+        return;
+      }
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      log(`[viewer] 500 ${method} ${pathname} (${requestId}): ${message}`);
+      await sendError(internalError());
+    }
+  };
+}

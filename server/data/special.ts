@@ -1,0 +1,366 @@
+/**
+ * The hand-written demo conversations behind DEMO_IDS: each one exercises a rendering case of
+ * the viewer (tool calls, refusal, markdown, RTL, images, a huge data URL, an expired image).
+ */
+import {
+  answer,
+  assistant,
+  developer,
+  functionCall,
+  image,
+  system,
+  text,
+  tool,
+  user,
+  userParts,
+  type Choice,
+  type DraftMessage,
+} from './builders.ts';
+import { DEMO_IMAGES, EXPIRED_IMAGE_PATH, type DemoImageName } from './demo-ids.ts';
+import { bigDataUrl, smallDataUrl } from './images.ts';
+import type { Rng } from './prng.ts';
+import { CODE_BLOCKS, TABLES, longDocument, markdownAnswer } from './text.ts';
+
+export interface SpecialConversation {
+  drafts: DraftMessage[];
+  choices: Omit<Choice, 'index'>[];
+  model: string;
+  tools?: unknown[];
+  toolChoice?: unknown;
+}
+
+const img = (origin: string, name: DemoImageName) => `${origin}/demo-assets/images/${name}`;
+
+export const DEMO_TOOLS = [
+  {
+    type: 'function',
+    function: {
+      name: 'get_weather',
+      description: 'Current weather for a city.',
+      parameters: {
+        type: 'object',
+        properties: {
+          city: { type: 'string' },
+          unit: { type: 'string', enum: ['celsius', 'fahrenheit'] },
+        },
+        required: ['city'],
+      },
+    },
+  },
+  {
+    type: 'function',
+    function: {
+      name: 'lookup_order',
+      description: 'Order status by id.',
+      parameters: {
+        type: 'object',
+        properties: {
+          order_id: { type: 'string' },
+          include: { type: 'array', items: { type: 'string' } },
+        },
+        required: ['order_id'],
+      },
+    },
+  },
+  {
+    type: 'function',
+    function: {
+      name: 'notify_customer',
+      description: 'Send a short notification to the customer.',
+      parameters: {
+        type: 'object',
+        properties: { channel: { type: 'string' }, message: { type: 'string' } },
+        required: ['channel', 'message'],
+      },
+    },
+  },
+  {
+    type: 'custom',
+    custom: { name: 'apply_patch', description: 'Apply a patch in V4A diff format.' },
+  },
+];
+
+export function toolsConversation(): SpecialConversation {
+  const brokenArgs = '{"order_id": "A-1042", "include": ["items", "shipping"'; // truncated: NOT valid JSON
+  return {
+    model: 'gpt-4.1',
+    tools: DEMO_TOOLS,
+    toolChoice: 'auto',
+    drafts: [
+      system("You are Acme's order assistant. Use the tools to look up live data; never guess."),
+      user(
+        "What's the weather in Paris and Tokyo right now? And where is my order A-1042?",
+        'alice',
+      ),
+      assistant(null, [
+        functionCall(
+          'call_Wx7pQ2mK9sLd3vB8nR4tY1aZ',
+          'get_weather',
+          '{"city":"Paris","unit":"celsius"}',
+        ),
+        functionCall(
+          'call_Hj5kL8dF2gS6aP0oI3uY7tRe',
+          'get_weather',
+          '{"city":"Tokyo","unit":"celsius"}',
+        ),
+        functionCall('call_Qm1nB4vC7xZ0lK3jH6gF9dSa', 'lookup_order', brokenArgs),
+      ]),
+      tool(
+        'call_Wx7pQ2mK9sLd3vB8nR4tY1aZ',
+        '{"city":"Paris","temp_c":14,"conditions":"light rain","humidity":0.82}',
+      ),
+      tool(
+        'call_Hj5kL8dF2gS6aP0oI3uY7tRe',
+        '{"city":"Tokyo","temp_c":19,"conditions":"clear","humidity":0.41}',
+      ),
+      tool(
+        'call_Qm1nB4vC7xZ0lK3jH6gF9dSa',
+        '{"error":"invalid_arguments","message":"Could not parse arguments: Unexpected end of JSON input"}',
+      ),
+      assistant('The order lookup failed because of malformed arguments. Retrying.', [
+        functionCall(
+          'call_Zt8yX5wV2uT9sR6qP3oN0mLk',
+          'lookup_order',
+          JSON.stringify({ order_id: 'A-1042', include: ['items', 'shipping'] }),
+        ),
+      ]),
+      tool(
+        'call_Zt8yX5wV2uT9sR6qP3oN0mLk',
+        JSON.stringify({
+          order_id: 'A-1042',
+          status: 'in_transit',
+          carrier: 'DHL',
+          eta: '2026-10-16',
+          items: [{ sku: '88-1042', qty: 2, title: 'Espresso cups (set of 4)' }],
+        }),
+      ),
+      assistant(
+        '**Weather now**\n\n| City | Temp | Conditions |\n|---|---:|---|\n| Paris | 14 °C | light rain 🌧️ |\n| Tokyo | 19 °C | clear ☀️ |\n\nYour order **A-1042** is in transit with DHL and should arrive on **16 October**.',
+      ),
+      user(
+        'Great. Please update the README so it mentions the new tracking page, then let me know by SMS.',
+        'alice',
+      ),
+      assistant(null, [
+        {
+          id: 'call_Pa7cH1eR4sT7uV0wX3yZ6aB9',
+          type: 'custom',
+          custom: {
+            name: 'apply_patch',
+            input:
+              '*** Begin Patch\n*** Update File: README.md\n@@ ## Orders\n-Track your order from the confirmation email.\n+Track your order at https://acme.example/track (or from the confirmation email).\n*** End Patch',
+          },
+        },
+      ]),
+      tool(
+        'call_Pa7cH1eR4sT7uV0wX3yZ6aB9',
+        'Done: README.md updated (1 file changed, 1 insertion, 1 deletion).',
+      ),
+    ],
+    choices: [
+      answer(null, 'tool_calls', {
+        tool_calls: [
+          functionCall(
+            'call_Sm5sN8oT1iF4yC7uS0tO3mEr',
+            'notify_customer',
+            JSON.stringify({
+              channel: 'sms',
+              message: 'README updated: track orders at https://acme.example/track',
+            }),
+          ),
+        ],
+      }),
+    ],
+  };
+}
+
+export function refusalConversation(): SpecialConversation {
+  return {
+    model: 'gpt-4o',
+    drafts: [
+      system('You are a helpful assistant.'),
+      user(
+        'My neighbour is away for the week. How do I get into their flat without a key? I only want to borrow their ladder.',
+      ),
+    ],
+    choices: [
+      {
+        message: {
+          role: 'assistant',
+          content: null,
+          refusal:
+            "I'm sorry, but I can't help with getting into someone else's home without their permission. If you need the ladder, try contacting your neighbour or the building manager.",
+          annotations: [],
+        },
+        finish_reason: 'stop',
+        logprobs: null,
+      },
+    ],
+  };
+}
+
+export function markdownConversation(rng: Rng): SpecialConversation {
+  const firstAnswer = [
+    '## Cursor vs offset pagination',
+    TABLES[2],
+    '### TypeScript',
+    CODE_BLOCKS[0],
+    '### Python',
+    CODE_BLOCKS[1],
+    '### SQL',
+    CODE_BLOCKS[2],
+    '> **Note:** cursors stay stable when new rows are inserted while you page.',
+    '1. Fetch a page\n2. Remember `last_id`\n   - pass it as `after`\n   - keep `limit` and `order`\n3. Stop when `has_more` is `false`',
+    '- [x] supports `asc` and `desc`\n- [ ] random access to page *n*',
+  ].join('\n\n');
+  const finalAnswer = [
+    longDocument(rng, 10),
+    '## Appendix: edge cases',
+    'Text that must stay text: <script>alert("xss")</script> and <img src=x onerror=alert(1)> and a [link](https://example.com/docs?a=1&b=2).',
+    'Inline math-ish: `O(log n)`, 2^10 = 1024, a * b * c, snake_case_name, __dunder__.',
+    CODE_BLOCKS[5],
+    'A very long line: ' + 'lorem_ipsum_dolor_sit_amet_'.repeat(20),
+  ].join('\n\n');
+  return {
+    model: 'gpt-4.1',
+    drafts: [
+      developer(
+        'Use Markdown. Prefer tables for comparisons. Label every fenced code block with its language.',
+      ),
+      user(
+        'Compare cursor and offset pagination. Show code in TypeScript, Python and SQL.',
+        'bob_smith',
+      ),
+      assistant(firstAnswer),
+      user(
+        'Perfect. Now write the full design document, with a risks table and a timeline. Literal HTML like <b>this</b> must not render.',
+        'bob_smith',
+      ),
+      assistant(markdownAnswer(rng)),
+      user('Go on — the long version please. 📝'),
+    ],
+    choices: [answer(finalAnswer)],
+  };
+}
+
+export function rtlConversation(): SpecialConversation {
+  return {
+    model: 'gpt-4o-mini',
+    drafts: [
+      system("Reply in the user's language. Keep numbers and product codes unchanged."),
+      user(
+        'مرحبا! الطلب رقم 4821 لم يصل بعد، وقد مرّ أسبوعان على موعد التسليم. ماذا أفعل؟',
+        'fatima',
+      ),
+      assistant(
+        'أنا آسف لسماع ذلك 😔 يمكنك تتبع الطلب 4821 من صفحة "طلباتي". إذا لم يصل خلال 3 أيام، سنرسل بديلاً مجاناً.',
+      ),
+      user('שלום! אני צריך עזרה בכתיבת מייל ללקוח על עיכוב במשלוח של הזמנה A-1042.', 'dmitri'),
+      assistant(
+        'בטח! הנה טיוטה:\n\nשלום רב,\nאנו מתנצלים על העיכוב בהזמנה A-1042. המשלוח צפוי להגיע עד 16.10.\n\nבברכה,\nצוות Acme 🚚',
+      ),
+      user('Mixed please: English + العربية + עברית in one short line each, with an emoji 🚀'),
+    ],
+    choices: [
+      answer(
+        'English: Your order A-1042 ships today 🚀\nالعربية: طلبك A-1042 يُشحن اليوم 🚀\nעברית: ההזמנה A-1042 נשלחת היום 🚀\n\n(بالأرقام: 1, 2, 3 — במספרים: 4, 5, 6)',
+      ),
+    ],
+  };
+}
+
+export function imagesConversation(origin: string): SpecialConversation {
+  const names = Object.keys(DEMO_IMAGES) as DemoImageName[];
+  const details = ['low', 'high', 'auto'] as const;
+  return {
+    model: 'gpt-4o',
+    drafts: [
+      system('You describe images precisely: size, colours, visible text.'),
+      userParts([
+        text("What's in these two images?"),
+        image(img(origin, 'grid-1024.png'), 'high'),
+        image(img(origin, 'photo-800x600.jpg'), 'low'),
+      ]),
+      assistant(
+        'The first is a 1024x1024 gradient with a grid and a "1024x1024 PNG" label; the second is an 800x600 JPEG with the same kind of pattern in sky and grass colours.',
+      ),
+      userParts([image(img(origin, 'poster-2048x4096.jpg'), 'auto')], 'carol-92'),
+      assistant(
+        'A tall 2048x4096 poster: a warm orange-to-teal gradient with grid lines and diagonals.',
+      ),
+      userParts([
+        text('Compare these small inline ones.'),
+        image(smallDataUrl('swatch-png'), 'low'),
+        image(smallDataUrl('thumb-jpeg'), 'auto'),
+        image(smallDataUrl('badge-png'), 'high'),
+      ]),
+      assistant(
+        'Three tiny images: an RGB swatch, a JPEG thumbnail with white diagonals, and a purple badge.',
+      ),
+      userParts([
+        text('And the tall strip and the icon?'),
+        image(img(origin, 'strip-300x1200.png'), 'high'),
+        image(img(origin, 'icon-64.png'), 'low'),
+        image(img(origin, 'tile-512.png'), 'auto'),
+        text('Which one is square?'),
+      ]),
+      assistant('The strip is 300x1200; the icon (64x64) and the tile (512x512) are square.'),
+      userParts(
+        [
+          text('All of them again, side by side:'),
+          ...names.map((n, i) => image(img(origin, n), details[i % 3]!)),
+        ],
+        'carol-92',
+      ),
+    ],
+    choices: [
+      answer(
+        names
+          .map(
+            (n) =>
+              `- **${n}**: ${DEMO_IMAGES[n].width}x${DEMO_IMAGES[n].height} ${DEMO_IMAGES[n].format.toUpperCase()}`,
+          )
+          .join('\n'),
+      ),
+    ],
+  };
+}
+
+export function bigImageConversation(): SpecialConversation {
+  return {
+    model: 'gpt-4.1-mini',
+    drafts: [
+      userParts([
+        text('Can you find a hidden pattern in this noise image? It is about 5 MB.'),
+        image(bigDataUrl(), 'high'),
+      ]),
+    ],
+    choices: [
+      answer(
+        'I see coloured static in horizontal bands of about 93 px alternating red, green and blue tints; there is no hidden text.',
+      ),
+    ],
+  };
+}
+
+export function expiredImageConversation(origin: string): SpecialConversation {
+  return {
+    model: 'gpt-4o',
+    drafts: [
+      userParts([
+        text("Here are last week's two screenshots."),
+        image(`${origin}${EXPIRED_IMAGE_PATH}`, 'auto'),
+        image(img(origin, 'tile-512.png'), 'low'),
+      ]),
+      assistant(
+        'I could only load the second image (a 512x512 green tile); the first link seems to have expired.',
+      ),
+      user('Oops. Describe the second one in one sentence then.'),
+    ],
+    choices: [
+      answer(
+        'A square green-to-blue gradient with a white grid, two black diagonals and the label "512x512 PNG".',
+      ),
+    ],
+  };
+}

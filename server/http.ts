@@ -1,0 +1,200 @@
+/**
+ * The viewer's HTTP server: /v1 (local API or proxy), /demo-assets (local modes), extra static
+ * mounts, and the built SPA with its history-API fallback. `createViewerHandler` is the same
+ * routing as Connect-style middleware (used by the Vite plugin with `next`).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createApiHandler } from './api/index.ts';
+import type { ProxyConfig } from './api/proxy.ts';
+import { CompletionStore } from './api/store.ts';
+import { generateDemoDataset } from './data/demo.ts';
+import { loadJsonlFile } from './data/jsonl.ts';
+import { DEMO_ASSETS_PREFIX, serveDemoAsset } from './demo-assets.ts';
+import { sendText, splitUrl } from './http-util.ts';
+import { createStaticHandler } from './static.ts';
+
+export interface ServerOptions {
+  host?: string;
+  /** 0 = an ephemeral port. Default 4173. */
+  port?: number;
+  /** The built SPA; default <project root>/dist. */
+  staticDir?: string;
+  /** A JSONL file replacing the demo dataset (see data/jsonl.ts). */
+  dataFile?: string;
+  /** Test-only fault ids (see api/faults.ts); default: env VIEWER_FAULTS=1. */
+  faults?: boolean;
+  /** Proxy /v1 to the real API instead of serving local data. */
+  proxy?: ProxyConfig;
+  /** More folders to serve as-is (no SPA fallback), e.g. { prefix: '/__bench/', dir }. */
+  extraStatic?: { prefix: string; dir: string }[];
+  /** No log output (unexpected errors included). */
+  quiet?: boolean;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:4173 (no trailing slash). */
+  url: string;
+  port: number;
+  /** What is being served, for the startup line. */
+  mode: ViewerMode;
+  close(): Promise<void>;
+}
+
+export type ViewerMode =
+  | { kind: 'demo'; completions: number; messages: number }
+  | { kind: 'file'; file: string; completions: number; messages: number }
+  | { kind: 'proxy'; baseURL: string };
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+
+/**
+ * Demo image URLs are generated with this placeholder origin and rewritten per response to the
+ * origin the browser used (see ApiHandlerOptions.originPlaceholder).
+ */
+export const DEMO_ORIGIN_PLACEHOLDER = 'http://viewer-demo-origin.invalid';
+
+export type Middleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: (error?: unknown) => void,
+) => void;
+
+export interface ViewerHandlerOptions {
+  dataFile?: string;
+  faults?: boolean;
+  proxy?: ProxyConfig | null;
+  /** Serve the SPA from this folder; omit for middleware mode (Vite serves the app). */
+  staticDir?: string;
+  extraStatic?: { prefix: string; dir: string }[];
+  quiet?: boolean;
+  /** Origin used in image URLs when a request has no usable Host header. */
+  fallbackOrigin?: () => string;
+}
+
+export interface ViewerHandler {
+  handle: Middleware;
+  mode: ViewerMode;
+}
+
+export async function createViewerHandler(options: ViewerHandlerOptions): Promise<ViewerHandler> {
+  const log = options.quiet ? () => {} : (line: string) => console.error(line);
+  let mode: ViewerMode;
+  let store: CompletionStore | undefined;
+  let originPlaceholder: string | undefined;
+  if (options.proxy) {
+    mode = { kind: 'proxy', baseURL: options.proxy.baseURL };
+  } else if (options.dataFile) {
+    store = new CompletionStore(await loadJsonlFile(options.dataFile));
+    mode = {
+      kind: 'file',
+      file: options.dataFile,
+      completions: store.size,
+      messages: store.messageCount,
+    };
+  } else {
+    store = new CompletionStore(generateDemoDataset({ origin: DEMO_ORIGIN_PLACEHOLDER }));
+    originPlaceholder = DEMO_ORIGIN_PLACEHOLDER;
+    mode = { kind: 'demo', completions: store.size, messages: store.messageCount };
+  }
+  const api = createApiHandler({
+    store,
+    proxy: options.proxy ?? null,
+    faults: options.faults ?? false,
+    originPlaceholder,
+    fallbackOrigin: options.fallbackOrigin,
+    log,
+  });
+  const extras = (options.extraStatic ?? []).map((e) => ({
+    prefix: e.prefix.endsWith('/') ? e.prefix : `${e.prefix}/`,
+    serve: createStaticHandler({ dir: e.dir, spaFallback: false }),
+  }));
+  const spa = options.staticDir
+    ? createStaticHandler({ dir: options.staticDir, spaFallback: true })
+    : null;
+
+  async function route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    next?: (error?: unknown) => void,
+  ) {
+    const { pathname, search } = splitUrl(req.url);
+    if (pathname === '/v1' || pathname.startsWith('/v1/')) return api(req, res, pathname, search);
+    if (pathname.startsWith(DEMO_ASSETS_PREFIX)) {
+      // Demo images exist in the local modes only; through the proxy they would be misleading.
+      if (mode.kind !== 'proxy') return serveDemoAsset(req, res, pathname);
+      return sendText(req, res, 404, 'Not found');
+    }
+    for (const extra of extras) {
+      if (pathname.startsWith(extra.prefix))
+        return extra.serve(req, res, pathname.slice(extra.prefix.length - 1));
+    }
+    if (next) return next();
+    if (spa) return spa(req, res, pathname);
+    return sendText(req, res, 404, 'Not found');
+  }
+
+  const handle: Middleware = (req, res, next) => {
+    route(req, res, next).catch((error: unknown) => {
+      // Last resort: handlers answer their own errors; this only catches bugs.
+      log(
+        `[viewer] unexpected error for ${req.method} ${splitUrl(req.url).pathname}: ${error instanceof Error ? error.stack : String(error)}`,
+      );
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.end('Internal server error');
+      } else res.destroy();
+    });
+  };
+  return { handle, mode };
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  let url = '';
+  const viewer = await createViewerHandler({
+    dataFile: options.dataFile,
+    faults: options.faults ?? process.env.VIEWER_FAULTS === '1',
+    proxy: options.proxy ?? null,
+    staticDir: options.staticDir ?? DEFAULT_STATIC_DIR,
+    extraStatic: options.extraStatic,
+    quiet: options.quiet,
+    fallbackOrigin: () => url,
+  });
+  const server = createServer((req, res) => viewer.handle(req, res));
+  // Malformed HTTP: answer 400 instead of letting the socket error surface.
+  server.on('clientError', (_error, socket: Socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4173, host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost =
+    host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  url = `http://${urlHost}:${port}`;
+  return {
+    url,
+    port,
+    mode: viewer.mode,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // Keep-alive and hung (e.g. slow-fault) sockets would otherwise hold close() open.
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}

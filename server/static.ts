@@ -1,0 +1,203 @@
+/**
+ * Static files for the built SPA (and extra folders such as the bench page): correct MIME
+ * types, long caching for hashed /assets/*, no-cache for index.html, gzip/brotli for text, ETag,
+ * the history-API fallback to index.html, and refusal of anything that could leave the folder.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import {
+  compress,
+  isCompressibleType,
+  pickEncoding,
+  sendText,
+  type Encoding,
+} from './http-util.ts';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+};
+
+export const NOT_BUILT_MESSAGE = 'Viewer not built: run npm run build';
+
+/** Compressed variants of files, keyed by path + size + mtime + encoding (bounded). */
+const compressedCache = new Map<string, Buffer>();
+let compressedBytes = 0;
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+/** Files larger than this are streamed uncompressed instead of read into memory. */
+const MAX_COMPRESS_BYTES = 8 * 1024 * 1024;
+
+type Resolved = { ok: true; path: string } | { ok: false; status: 400 | 403 };
+
+/**
+ * Maps a raw URL path (below the mount prefix) to a file path inside `root`, refusing
+ * encoded slashes/backslashes, NUL, bad escapes and any ".." segment (after decoding, so
+ * "%2e%2e" is caught too).
+ */
+export function resolveInside(root: string, rawPath: string): Resolved {
+  if (/%(2f|5c|00)/i.test(rawPath)) return { ok: false, status: 403 };
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return { ok: false, status: 400 };
+  }
+  if (decoded.includes('\0')) return { ok: false, status: 400 };
+  if (decoded.includes('\\')) return { ok: false, status: 403 };
+  const segments = decoded.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.some((s) => s === '..')) return { ok: false, status: 403 };
+  const full = resolve(root, ...segments);
+  if (full !== root && !full.startsWith(root + sep)) return { ok: false, status: 403 };
+  return { ok: true, path: full };
+}
+
+async function fileInfo(
+  path: string,
+  root: string,
+): Promise<{ size: number; mtimeMs: number } | null> {
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) return null;
+    // A symlink must not lead outside the folder either.
+    const [real, realRoot] = await Promise.all([realpath(path), realpath(root)]);
+    if (real !== realRoot && !real.startsWith(realRoot + sep)) return null;
+    return { size: s.size, mtimeMs: s.mtimeMs };
+  } catch {
+    return null;
+  }
+}
+
+async function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  info: { size: number; mtimeMs: number },
+  cacheControl: string,
+): Promise<void> {
+  const type = MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  res.setHeader('Content-Type', type);
+  res.setHeader('Cache-Control', cacheControl);
+  res.setHeader('ETag', etag);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (req.headers['if-none-match'] === etag) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  const compressible =
+    isCompressibleType(type) && info.size >= 1024 && info.size <= MAX_COMPRESS_BYTES;
+  if (compressible) res.setHeader('Vary', 'Accept-Encoding');
+  const encoding: Encoding | null = compressible
+    ? pickEncoding(req.headers['accept-encoding'], true)
+    : null;
+  if (encoding) {
+    const key = `${path}:${info.size}:${info.mtimeMs}:${encoding}`;
+    let body = compressedCache.get(key);
+    if (!body) {
+      body = await compress(await readFile(path), encoding);
+      if (compressedBytes + body.length > MAX_CACHE_BYTES) {
+        compressedCache.clear();
+        compressedBytes = 0;
+      }
+      compressedCache.set(key, body);
+      compressedBytes += body.length;
+    }
+    res.setHeader('Content-Encoding', encoding);
+    res.setHeader('Content-Length', body.length);
+    res.statusCode = 200;
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  res.setHeader('Content-Length', info.size);
+  res.statusCode = 200;
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await new Promise<void>((done) => {
+    const stream = createReadStream(path);
+    stream.on('error', () => {
+      res.destroy();
+      done();
+    });
+    stream.on('end', done);
+    stream.pipe(res);
+  });
+}
+
+export interface StaticOptions {
+  /** Folder to serve. */
+  dir: string;
+  /** Answer index.html for unknown paths (the SPA's history-API fallback). */
+  spaFallback: boolean;
+}
+
+/**
+ * Returns a handler for paths below a mount point; `rawPath` is the part after the prefix,
+ * starting with "/".
+ */
+export function createStaticHandler(options: StaticOptions) {
+  const root = resolve(options.dir);
+  return async function serveStatic(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rawPath: string,
+  ): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      await sendText(req, res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+      return;
+    }
+    const resolved = resolveInside(root, rawPath);
+    if (!resolved.ok) {
+      await sendText(
+        req,
+        res,
+        resolved.status,
+        resolved.status === 400 ? 'Bad request' : 'Forbidden',
+      );
+      return;
+    }
+    const info = await fileInfo(resolved.path, root);
+    if (info) {
+      const hashed = rawPath.startsWith('/assets/');
+      const isIndex = resolved.path === join(root, 'index.html');
+      const cache = hashed && !isIndex ? 'public, max-age=31536000, immutable' : 'no-cache';
+      await sendFile(req, res, resolved.path, info, cache);
+      return;
+    }
+    // A missing hashed asset is a stale reference: a 404 beats HTML served as JavaScript.
+    if (!options.spaFallback || rawPath.startsWith('/assets/')) {
+      await sendText(req, res, 404, 'Not found');
+      return;
+    }
+    const indexPath = join(root, 'index.html');
+    const index = await fileInfo(indexPath, root);
+    if (!index) {
+      await sendText(req, res, 503, NOT_BUILT_MESSAGE, { 'Cache-Control': 'no-store' });
+      return;
+    }
+    await sendFile(req, res, indexPath, index, 'no-cache');
+  };
+}

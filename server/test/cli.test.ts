@@ -1,0 +1,88 @@
+/** `tsx server/main.ts`: the startup line and the one-line failures (bad data file, port in use). */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseArgs } from '../main.ts';
+import { startServer, type RunningServer } from '../http.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+function run(args: string[], env: Record<string, string>, untilLine = false) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(TSX, ['server/main.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, OPENAI_API_KEY: '', VIEWER_FAULTS: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (untilLine && stdout.includes('\n')) child.kill('SIGTERM');
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let dir: string;
+let busy: RunningServer;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'viewer-cli-'));
+  busy = await startServer({ port: 0, quiet: true, staticDir: dir });
+});
+afterAll(async () => {
+  await busy.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// Each case spawns tsx (~1 s of startup): run them side by side.
+describe.concurrent('CLI', () => {
+  it('parses --data and --faults, rejects unknown flags', () => {
+    expect(parseArgs(['--data', 'a.jsonl', '--faults'])).toEqual({
+      dataFile: 'a.jsonl',
+      faults: true,
+    });
+    expect(parseArgs(['--data=b.jsonl'])).toEqual({ dataFile: 'b.jsonl', faults: false });
+    expect(() => parseArgs(['--data'])).toThrow(/needs a file/);
+    expect(() => parseArgs(['--nope'])).toThrow(/Unknown argument/);
+  });
+
+  it('fails with the file and line number of a bad data line, exit 1', async () => {
+    const path = join(dir, 'bad.jsonl');
+    writeFileSync(
+      path,
+      '{"id":"a","created":1,"model":"m","messages":[]}\n{"id":"b","created":1}\n',
+    );
+    const res = await run(['--data', path], { PORT: '0' });
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim()).toBe(`${path}:2: missing or invalid "model" (a string)`);
+  });
+
+  it('fails with one clear line when the port is in use, exit 1', async () => {
+    const res = await run([], { PORT: String(busy.port), HOST: '127.0.0.1' });
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim()).toBe(
+      `Port ${busy.port} on 127.0.0.1 is already in use: stop the other server or set PORT.`,
+    );
+  });
+
+  it('prints one line with the URL and the mode, never the key', async () => {
+    const path = join(dir, 'ok.jsonl');
+    writeFileSync(path, '{"id":"a","created":1,"model":"m","messages":[]}\n');
+    const res = await run(
+      ['--data', path],
+      { PORT: '0', OPENAI_API_KEY: 'sk-secret-cli-key' },
+      true,
+    );
+    expect(res.stdout).toMatch(
+      new RegExp(
+        `^Stored completions viewer: http://127\\.0\\.0\\.1:\\d+/ — data from ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(1 completions, 0 messages\\) \\[OPENAI_API_KEY ignored\\]\\n`,
+      ),
+    );
+    expect(res.stdout + res.stderr).not.toContain('sk-secret-cli-key');
+  });
+});

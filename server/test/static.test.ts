@@ -1,0 +1,168 @@
+/** Serving the built SPA: MIME types, caching, compression, history fallback, traversal refusal. */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../http.ts';
+import { rawRequest } from './helpers.ts';
+
+const SECRET = 'TOP-SECRET-CONTENT';
+let base: string;
+let dist: string;
+let server: RunningServer;
+const appJs = `console.log(${JSON.stringify('x'.repeat(4000))});\n`;
+
+beforeAll(async () => {
+  base = mkdtempSync(join(tmpdir(), 'viewer-static-'));
+  dist = join(base, 'dist');
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  mkdirSync(join(base, 'bench'));
+  writeFileSync(join(base, 'secret.txt'), SECRET);
+  writeFileSync(
+    join(dist, 'index.html'),
+    '<!doctype html><title>Viewer</title><div id="root"></div>',
+  );
+  writeFileSync(join(dist, 'assets', 'index-3fa9c1d2.js'), appJs);
+  writeFileSync(join(dist, 'assets', 'index-77aa00ff.css'), 'body{margin:0}');
+  writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(base, 'bench', 'page.html'), '<p>bench</p>');
+  server = await startServer({
+    port: 0,
+    quiet: true,
+    staticDir: dist,
+    extraStatic: [{ prefix: '/__bench/', dir: join(base, 'bench') }],
+  });
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(base, { recursive: true, force: true });
+});
+
+describe('static files', () => {
+  it('serves index.html at / with no-cache', async () => {
+    const res = await fetch(server.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(await res.text()).toContain('<div id="root">');
+  });
+
+  it('falls back to index.html for client routes (GET and HEAD)', async () => {
+    for (const path of ['/completions/chatcmpl-abc', '/nope/nothing', '/completions/x?y=1']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('<title>Viewer</title>');
+    }
+    const head = await fetch(`${server.url}/deep/link`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+
+  it('serves hashed assets immutable, with MIME types; 404 for a missing asset', async () => {
+    const js = await fetch(`${server.url}/assets/index-3fa9c1d2.js`);
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await js.text()).toBe(appJs);
+    const css = await fetch(`${server.url}/assets/index-77aa00ff.css`);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    const svg = await fetch(`${server.url}/favicon.svg`);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    expect(svg.headers.get('cache-control')).toBe('no-cache');
+    expect((await fetch(`${server.url}/assets/index-00000000.js`)).status).toBe(404);
+  });
+
+  it('compresses text with brotli or gzip as accepted, and answers 304 to a matching ETag', async () => {
+    const path = '/assets/index-3fa9c1d2.js';
+    const br = await rawRequest(server.url, path, { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(brotliDecompressSync(br.body).toString()).toBe(appJs);
+    expect(br.body.length).toBeLessThan(appJs.length / 4);
+    const gz = await rawRequest(server.url, path, {
+      headers: { 'Accept-Encoding': 'gzip, br;q=0' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(appJs);
+    const plain = await rawRequest(server.url, path);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(appJs);
+    const etag = String(plain.headers.etag);
+    const again = await rawRequest(server.url, path, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2E%2E/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/%2e%2e%5csecret.txt',
+    '/index.html%00.js',
+    '/%00',
+    '/%E0%A4%A',
+    '/..%252fsecret.txt',
+    '/__bench/../secret.txt',
+    '/__bench/%2e%2e/secret.txt',
+  ])('refuses %s', async (path) => {
+    const res = await rawRequest(server.url, path);
+    expect(res.body.toString()).not.toContain(SECRET);
+    if (res.status === 200) {
+      // Only the SPA shell may come back (e.g. "%252f" decodes to a harmless literal name).
+      expect(res.body.toString()).toContain('<title>Viewer</title>');
+    } else {
+      expect([400, 403, 404]).toContain(res.status);
+    }
+  });
+
+  it('answers 405 to other methods', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const res = await fetch(`${server.url}/completions/x`, { method });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET, HEAD');
+    }
+  });
+
+  it('keeps /v1 and /demo-assets out of the fallback', async () => {
+    const api = await fetch(`${server.url}/v1/nothing`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toBe('application/json');
+    expect((await fetch(`${server.url}/demo-assets/nothing.png`)).status).toBe(404);
+    expect((await fetch(`${server.url}/v1/chat/completions?limit=1`)).status).toBe(200);
+  });
+
+  it('serves extra static folders without fallback', async () => {
+    const res = await fetch(`${server.url}/__bench/page.html`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('<p>bench</p>');
+    expect((await fetch(`${server.url}/__bench/missing.html`)).status).toBe(404);
+  });
+});
+
+describe('viewer not built', () => {
+  it('answers 503 with a clear message for SPA paths; the API still works', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'viewer-empty-'));
+    const s = await startServer({ port: 0, quiet: true, staticDir: empty });
+    try {
+      for (const path of ['/', '/completions/x']) {
+        const res = await fetch(`${s.url}${path}`);
+        expect(res.status).toBe(503);
+        expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+        expect(await res.text()).toBe('Viewer not built: run npm run build');
+      }
+      expect((await fetch(`${s.url}/v1/chat/completions?limit=1`)).status).toBe(200);
+      const missingDir = await startServer({
+        port: 0,
+        quiet: true,
+        staticDir: join(empty, 'nope'),
+      });
+      expect((await fetch(missingDir.url)).status).toBe(503);
+      await missingDir.close();
+    } finally {
+      await s.close();
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});

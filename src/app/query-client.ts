@@ -1,0 +1,24 @@
+import { QueryClient } from '@tanstack/react-query';
+import { isApiError, isTransient } from '@/lib/api/errors.ts';
+
+const MAX_RETRIES = 2;
+
+/**
+ * Retries only what may succeed in a moment (network errors, 5xx, 429 without a stated wait),
+ * a bounded number of times with exponential backoff. A 429 that says how long to wait is shown
+ * to the user with a countdown instead (see ErrorState), since retrying sooner is pointless.
+ */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: (failureCount, error) => {
+          if (failureCount >= MAX_RETRIES || !isTransient(error)) return false;
+          return !(isApiError(error) && error.status === 429 && error.retryAfterSeconds != null);
+        },
+        retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4_000),
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}

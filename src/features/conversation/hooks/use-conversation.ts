@@ -1,0 +1,47 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { completionQueryOptions } from '../api/get-completion.ts';
+import { conversationMessagesInfiniteOptions } from '../api/get-messages.ts';
+import { buildConversationRows } from '../utils/rows.ts';
+
+/** The completion, its messages page by page, and the rows of the conversation list. */
+export function useConversation(completionId: string) {
+  const completion = useQuery(completionQueryOptions(completionId));
+  const messages = useInfiniteQuery(conversationMessagesInfiniteOptions(completionId));
+
+  const items = useMemo(
+    () => messages.data?.pages.flatMap((page) => page.data) ?? [],
+    [messages.data],
+  );
+
+  const rows = useMemo(
+    () =>
+      buildConversationRows(
+        completionId,
+        items,
+        completion.data?.choices,
+        messages.hasNextPage || messages.isFetchNextPageError,
+      ),
+    [
+      completionId,
+      items,
+      completion.data?.choices,
+      messages.hasNextPage,
+      messages.isFetchNextPageError,
+    ],
+  );
+
+  // Tool results name the call they answer: index every loaded call by id.
+  const toolCallNames = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const item of items) {
+      if (!item.ok) continue;
+      for (const call of item.message.toolCalls) {
+        names.set(call.id, call.function?.name ?? call.custom?.name ?? call.type);
+      }
+    }
+    return names;
+  }, [items]);
+
+  return { completion, messages, messageCount: items.length, rows, toolCallNames };
+}

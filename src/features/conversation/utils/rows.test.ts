@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseCompletion, parseMessage } from '@/lib/api/parse.ts';
+import { buildConversationRows } from './rows.ts';
+
+const items = [
+  parseMessage({ id: 'c-0', role: 'user', content: 'hi' }, 0),
+  parseMessage(null, 1),
+  parseMessage({ id: 'c-2', role: 'assistant', content: 'hello' }, 2),
+];
+
+function choices(content: string) {
+  const parsed = parseCompletion({
+    id: 'c',
+    choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }],
+  });
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value.choices;
+}
+
+describe('buildConversationRows', () => {
+  it('keys rows by message id, and broken items by their position', () => {
+    const rows = buildConversationRows('c', items, choices('bye'), false);
+    expect(rows.map((row) => row.key)).toEqual([
+      'c-0',
+      'c-#1',
+      'c-2',
+      'answer-heading',
+      'choice-0',
+    ]);
+  });
+
+  it('holds the answer back while pages remain, with a "more" row instead', () => {
+    const rows = buildConversationRows('c', items, choices('bye'), true);
+    expect(rows.map((row) => row.kind)).toEqual(['message', 'message', 'message', 'more']);
+  });
+
+  it('shows the answer once when the messages already end with it', () => {
+    const rows = buildConversationRows('c', items, choices('hello'), false);
+    expect(rows.map((row) => row.kind)).toEqual(['message', 'message', 'message']);
+  });
+});

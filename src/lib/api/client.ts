@@ -1,0 +1,188 @@
+import { ApiError, parseRetryAfter } from './errors.ts';
+import { parseCompletion, parseMessagesPage, parseCompletionsPage } from './parse.ts';
+import type { CursorPage, MessageItem, StoredCompletion } from './types.ts';
+
+/** Where requests go. The default is the same-origin `/v1` of `npm start` (local API or proxy). */
+export interface Connection {
+  baseURL: string;
+  /** Only for a direct connection from a static build; never sent anywhere but `baseURL`. */
+  apiKey?: string;
+  organization?: string;
+  project?: string;
+}
+
+export const defaultConnection: Connection = { baseURL: '/v1' };
+
+export type Order = 'asc' | 'desc';
+
+export interface PageParams {
+  after?: string | undefined;
+  limit?: number | undefined;
+  order?: Order | undefined;
+}
+
+export interface ListCompletionsParams extends PageParams {
+  model?: string | undefined;
+  metadata?: Record<string, string> | undefined;
+}
+
+/** Builds a query string the way the official SDK does (`metadata[key]=value`). */
+export function toQueryString(params: ListCompletionsParams): string {
+  const search = new URLSearchParams();
+  if (params.after) search.set('after', params.after);
+  if (params.limit != null) search.set('limit', String(params.limit));
+  if (params.order) search.set('order', params.order);
+  if (params.model) search.set('model', params.model);
+  for (const [key, value] of Object.entries(params.metadata ?? {})) {
+    search.append(`metadata[${key}]`, value);
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function joinUrl(baseURL: string, path: string): string {
+  return baseURL.replace(/\/+$/, '') + path;
+}
+
+async function requestJson(
+  connection: Connection,
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal | undefined } = {},
+): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (connection.apiKey) headers.Authorization = `Bearer ${connection.apiKey}`;
+  if (connection.organization) headers['OpenAI-Organization'] = connection.organization;
+  if (connection.project) headers['OpenAI-Project'] = connection.project;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(joinUrl(connection.baseURL, path), {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? null : JSON.stringify(init.body),
+      signal: init.signal ?? null,
+      credentials: 'same-origin',
+      referrerPolicy: 'no-referrer',
+    });
+  } catch (cause) {
+    // Aborts are not failures: let TanStack Query see them as cancellations.
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(
+      'network',
+      'The server could not be reached (network down, server stopped, or the request was blocked by the browser, e.g. CORS).',
+    );
+  }
+
+  const requestId = response.headers.get('x-request-id');
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError('network', 'The connection was lost while the answer was arriving.', {
+      status: response.status,
+      requestId,
+    });
+  }
+
+  let body: unknown = undefined;
+  let parsed = true;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    parsed = false;
+  }
+
+  if (!response.ok) {
+    const error = errorObject(body);
+    throw new ApiError('http', error?.message ?? defaultMessage(response.status), {
+      status: response.status,
+      type: error?.type ?? null,
+      code: error?.code ?? null,
+      param: error?.param ?? null,
+      retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+      requestId,
+    });
+  }
+  if (!parsed || body === undefined) {
+    throw new ApiError('malformed', 'The server answered with something that is not JSON.', {
+      status: response.status,
+      requestId,
+    });
+  }
+  return body;
+}
+
+function errorObject(
+  body: unknown,
+): { message?: string; type?: string; code?: string; param?: string } | null {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return null;
+  const error = (body as { error: unknown }).error;
+  if (typeof error !== 'object' || error === null) return null;
+  const pick = (key: string) => {
+    const value = (error as Record<string, unknown>)[key];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const result: { message?: string; type?: string; code?: string; param?: string } = {};
+  const message = pick('message');
+  if (message !== undefined) result.message = message;
+  const type = pick('type');
+  if (type !== undefined) result.type = type;
+  const code = pick('code');
+  if (code !== undefined) result.code = code;
+  const param = pick('param');
+  if (param !== undefined) result.param = param;
+  return result;
+}
+
+function defaultMessage(status: number): string {
+  return `The server answered ${status} without an error message.`;
+}
+
+function malformed(what: string, reason: string): ApiError {
+  return new ApiError('malformed', `The server's answer is not a valid ${what}: ${reason}.`);
+}
+
+/** The typed client for the stored-completions endpoints. */
+export function createApiClient(connection: Connection = defaultConnection) {
+  return {
+    async listCompletions(
+      params: ListCompletionsParams,
+      signal?: AbortSignal,
+    ): Promise<CursorPage<StoredCompletion>> {
+      const body = await requestJson(connection, `/chat/completions${toQueryString(params)}`, {
+        signal,
+      });
+      const page = parseCompletionsPage(body);
+      if (!page.ok) throw malformed('list of stored completions', page.reason);
+      return page.value;
+    },
+
+    async getCompletion(id: string, signal?: AbortSignal): Promise<StoredCompletion> {
+      const body = await requestJson(connection, `/chat/completions/${encodeURIComponent(id)}`, {
+        signal,
+      });
+      const completion = parseCompletion(body);
+      if (!completion.ok) throw malformed('stored completion', completion.reason);
+      return completion.value;
+    },
+
+    async listMessages(
+      id: string,
+      params: PageParams,
+      signal?: AbortSignal,
+    ): Promise<CursorPage<MessageItem>> {
+      const body = await requestJson(
+        connection,
+        `/chat/completions/${encodeURIComponent(id)}/messages${toQueryString(params)}`,
+        { signal },
+      );
+      const page = parseMessagesPage(body);
+      if (!page.ok) throw malformed('page of messages', page.reason);
+      return page.value;
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,230 @@
+import type {
+  Choice,
+  ContentPart,
+  CursorPage,
+  Json,
+  JsonObject,
+  MessageItem,
+  StoredCompletion,
+  ToolCall,
+  Usage,
+} from './types.ts';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** The cursor envelope shared by every list: the page is unusable without it. */
+function parseEnvelope(body: unknown): Parsed<{ data: Json[]; envelope: CursorPage<never> }> {
+  if (!isObject(body)) return { ok: false, reason: 'the answer is not a JSON object' };
+  if (!Array.isArray(body.data)) return { ok: false, reason: '`data` is not an array' };
+  if (typeof body.has_more !== 'boolean') {
+    return { ok: false, reason: '`has_more` is not a boolean' };
+  }
+  return {
+    ok: true,
+    value: {
+      data: body.data,
+      envelope: {
+        object: 'list',
+        data: [],
+        first_id: str(body.first_id),
+        last_id: str(body.last_id),
+        has_more: body.has_more,
+      },
+    },
+  };
+}
+
+const knownPartTypes = new Set(['text', 'image_url']);
+
+function parsePart(value: Json): ContentPart {
+  if (isObject(value)) {
+    if (value.type === 'text' && typeof value.text === 'string') {
+      return { type: 'text', text: value.text };
+    }
+    if (
+      value.type === 'image_url' &&
+      isObject(value.image_url) &&
+      typeof value.image_url.url === 'string'
+    ) {
+      const detail = str(value.image_url.detail);
+      return {
+        type: 'image_url',
+        image_url:
+          detail == null ? { url: value.image_url.url } : { url: value.image_url.url, detail },
+      };
+    }
+  }
+  const type = isObject(value) && typeof value.type === 'string' ? value.type : 'unknown';
+  return { type: knownPartTypes.has(type) ? `${type} (malformed)` : type, raw: value };
+}
+
+function parseToolCall(value: Json, position: number): ToolCall {
+  const raw: JsonObject = isObject(value) ? value : { value };
+  const call: ToolCall = {
+    id: str(raw.id) ?? `#${position + 1}`,
+    type: str(raw.type) ?? 'function',
+    raw,
+  };
+  if (isObject(raw.function)) {
+    call.function = {
+      name: str(raw.function.name) ?? '(no name)',
+      arguments:
+        typeof raw.function.arguments === 'string'
+          ? raw.function.arguments
+          : JSON.stringify(raw.function.arguments ?? null),
+    };
+  }
+  if (isObject(raw.custom)) {
+    call.custom = {
+      name: str(raw.custom.name) ?? '(no name)',
+      input:
+        typeof raw.custom.input === 'string'
+          ? raw.custom.input
+          : JSON.stringify(raw.custom.input ?? null),
+    };
+  }
+  return call;
+}
+
+const renderedMessageFields = new Set([
+  'id',
+  'role',
+  'content',
+  'content_parts',
+  'name',
+  'refusal',
+  'tool_calls',
+  'tool_call_id',
+]);
+
+/** Reads one message leniently; refuses only what has no role at all. */
+export function parseMessage(value: Json, position: number): MessageItem {
+  if (!isObject(value)) {
+    return {
+      ok: false,
+      raw: value,
+      position,
+      reason: `expected a message object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
+    };
+  }
+  if (typeof value.role !== 'string' || value.role === '') {
+    return { ok: false, raw: value, position, reason: 'the message has no `role`' };
+  }
+
+  let content: string | null = null;
+  let contentParts: ContentPart[] | null = null;
+  if (typeof value.content === 'string') content = value.content;
+  else if (Array.isArray(value.content)) contentParts = value.content.map(parsePart);
+  else if (value.content != null) contentParts = [parsePart(value.content)];
+  if (Array.isArray(value.content_parts)) contentParts = value.content_parts.map(parsePart);
+
+  const toolCalls: ToolCall[] = [];
+  if (Array.isArray(value.tool_calls)) toolCalls.push(...value.tool_calls.map(parseToolCall));
+  // Legacy `function_call` on assistant messages: shown like a tool call.
+  if (isObject(value.function_call)) {
+    toolCalls.push(
+      parseToolCall({ id: 'function_call', type: 'function', function: value.function_call }, 0),
+    );
+  }
+
+  const extra: JsonObject = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (renderedMessageFields.has(key) || key === 'function_call') continue;
+    if (field === null) continue;
+    extra[key] = field;
+  }
+  if (value.tool_calls != null && !Array.isArray(value.tool_calls))
+    extra.tool_calls = value.tool_calls;
+
+  return {
+    ok: true,
+    message: {
+      id: str(value.id),
+      role: value.role,
+      content,
+      contentParts,
+      name: str(value.name),
+      refusal: str(value.refusal),
+      toolCalls,
+      toolCallId: str(value.tool_call_id),
+      extra,
+      raw: value,
+    },
+  };
+}
+
+export function parseMessagesPage(body: unknown): Parsed<CursorPage<MessageItem>> {
+  const envelope = parseEnvelope(body);
+  if (!envelope.ok) return envelope;
+  return {
+    ok: true,
+    value: { ...envelope.value.envelope, data: envelope.value.data.map(parseMessage) },
+  };
+}
+
+function parseUsage(value: Json | undefined): Usage | null {
+  if (!isObject(value)) return null;
+  return value as Usage;
+}
+
+function parseMetadata(value: Json | undefined): Record<string, string> {
+  const metadata: Record<string, string> = {};
+  if (!isObject(value)) return metadata;
+  for (const [key, field] of Object.entries(value)) {
+    metadata[key] = typeof field === 'string' ? field : JSON.stringify(field);
+  }
+  return metadata;
+}
+
+function parseChoice(value: Json, position: number): Choice {
+  const raw = isObject(value) ? value : {};
+  return {
+    index: typeof raw.index === 'number' ? raw.index : position,
+    finishReason: str(raw.finish_reason),
+    message:
+      raw.message === undefined
+        ? { ok: false, raw: value, position, reason: 'the choice has no `message`' }
+        : parseMessage(raw.message, position),
+  };
+}
+
+/** A stored completion needs an id to be shown at all; everything else may be missing. */
+export function parseCompletion(body: unknown): Parsed<StoredCompletion> {
+  if (!isObject(body)) return { ok: false, reason: 'the answer is not a JSON object' };
+  if (typeof body.id !== 'string' || body.id === '') {
+    return { ok: false, reason: 'the completion has no `id`' };
+  }
+  return {
+    ok: true,
+    value: {
+      id: body.id,
+      model: str(body.model) ?? '(unknown model)',
+      created: typeof body.created === 'number' ? body.created : null,
+      serviceTier: str(body.service_tier),
+      systemFingerprint: str(body.system_fingerprint),
+      usage: parseUsage(body.usage),
+      metadata: parseMetadata(body.metadata),
+      choices: Array.isArray(body.choices) ? body.choices.map(parseChoice) : [],
+      raw: body,
+    },
+  };
+}
+
+export function parseCompletionsPage(body: unknown): Parsed<CursorPage<StoredCompletion>> {
+  const envelope = parseEnvelope(body);
+  if (!envelope.ok) return envelope;
+  const data: StoredCompletion[] = [];
+  for (const item of envelope.value.data) {
+    const completion = parseCompletion(item);
+    if (completion.ok) data.push(completion.value);
+  }
+  return { ok: true, value: { ...envelope.value.envelope, data } };
+}

@@ -1,0 +1,85 @@
+// Lenient types for what the stored-completions endpoints answer. OpenAI's spec types stored
+// messages as assistant responses only; real data holds every role and fields the spec misses,
+// so everything beyond the essentials is optional and unknown fields are kept (see `raw`).
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export interface CursorPage<T> {
+  object: 'list';
+  data: T[];
+  first_id: string | null;
+  last_id: string | null;
+  has_more: boolean;
+}
+
+export interface ImageUrlPart {
+  type: 'image_url';
+  image_url: { url: string; detail?: string };
+}
+export interface TextPart {
+  type: 'text';
+  text: string;
+}
+/** A part of a shape we don't know: kept and shown as JSON. */
+export interface OtherPart {
+  type: string;
+  raw: Json;
+}
+export type ContentPart = TextPart | ImageUrlPart | OtherPart;
+
+export interface ToolCall {
+  id: string;
+  type: string;
+  /** Function calls: name and arguments (a JSON string as the API sends it). */
+  function?: { name: string; arguments: string };
+  /** Custom tool calls: name and free-form input. */
+  custom?: { name: string; input: string };
+  raw: JsonObject;
+}
+
+export interface ChatMessage {
+  id: string | null;
+  role: string;
+  content: string | null;
+  /** Non-string content (an array of parts sent as `content`, as the request shape allows). */
+  contentParts: ContentPart[] | null;
+  name: string | null;
+  refusal: string | null;
+  toolCalls: ToolCall[];
+  toolCallId: string | null;
+  /** Fields we don't render specially, kept so nothing is dropped. */
+  extra: JsonObject;
+  /** The message exactly as received. */
+  raw: JsonObject;
+}
+
+/** One element of a messages page: a message, or why it could not be read. */
+export type MessageItem =
+  { ok: true; message: ChatMessage } | { ok: false; raw: Json; reason: string; position: number };
+
+export interface Usage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  total_tokens?: number;
+  prompt_tokens_details?: { cached_tokens?: number; audio_tokens?: number } | null;
+  completion_tokens_details?: { reasoning_tokens?: number; audio_tokens?: number } | null;
+}
+
+export interface Choice {
+  index: number;
+  finishReason: string | null;
+  message: MessageItem;
+}
+
+export interface StoredCompletion {
+  id: string;
+  model: string;
+  created: number | null;
+  serviceTier: string | null;
+  systemFingerprint: string | null;
+  usage: Usage | null;
+  metadata: Record<string, string>;
+  choices: Choice[];
+  raw: JsonObject;
+}
