@@ -42,7 +42,8 @@ function buildBaseline() {
   if (result.status !== 0) throw new Error('Building the baseline page failed.');
 }
 
-async function measureVirtualized(browser: Browser, origin: string): Promise<VariantFigures> {
+/** A fresh, instrumented page, navigated to `url`, once its first message is in the DOM. */
+async function open(browser: Browser, url: string) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   // tsx keeps function names with a `__name` helper that page.evaluate'd code lacks.
@@ -50,8 +51,16 @@ async function measureVirtualized(browser: Browser, origin: string): Promise<Var
   await page.addInitScript(instrumentation);
   const cdp = await context.newCDPSession(page);
   const started = Date.now();
-  await page.goto(`${origin}/completions/${DEMO_IDS.long}`);
+  await page.goto(url);
   const first = await firstMessageMs(page);
+  return { context, page, cdp, started, first };
+}
+
+async function measureVirtualized(browser: Browser, origin: string): Promise<VariantFigures> {
+  const { context, page, cdp, started, first } = await open(
+    browser,
+    `${origin}/completions/${DEMO_IDS.long}`,
+  );
   const scroller = page.getByTestId('conversation-scroll');
 
   // 100 messages loaded: the middle of the first page.
@@ -98,15 +107,10 @@ async function measureVirtualized(browser: Browser, origin: string): Promise<Var
 }
 
 async function measureBaseline(browser: Browser, origin: string): Promise<VariantFigures> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  // tsx keeps function names with a `__name` helper that page.evaluate'd code lacks.
-  await page.addInitScript('window.__name = (fn) => fn;');
-  await page.addInitScript(instrumentation);
-  const cdp = await context.newCDPSession(page);
-  const started = Date.now();
-  await page.goto(`${origin}/__bench/index.html?id=${DEMO_IDS.long}`);
-  const first = await firstMessageMs(page);
+  const { context, page, cdp, started, first } = await open(
+    browser,
+    `${origin}/__bench/index.html?id=${DEMO_IDS.long}`,
+  );
   await page.getByTestId('all-loaded').waitFor({ timeout: 300_000 });
   const allLoadedMs = Date.now() - started;
   const domAtAll = await domElements(page);
