@@ -1,18 +1,23 @@
 /**
- * The viewer's HTTP server: /v1 (local API or proxy), /demo-assets (local modes), extra static
- * mounts, and the built SPA with its history-API fallback. `createViewerHandler` is the same
- * routing as Connect-style middleware (used by the Vite plugin with `next`).
+ * The viewer's HTTP server: /v1 (local API or proxy), /demo-assets (local modes), /__viewer/info
+ * (where the data comes from), /__viewer/reset (faults only), extra static mounts, and the
+ * built SPA with its history-API fallback. `createViewerHandler` is the same routing as
+ * Connect-style middleware (used by the Vite plugin with `next`).
+ *
+ * Static-only mode (`api: false`) behaves like a plain static host: /v1, /demo-assets and
+ * /__viewer answer a plain-text 404, so the viewer has to connect to an API directly.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { isValidKey } from './api/auth.ts';
 import { createApiHandler } from './api/index.ts';
 import type { ProxyConfig } from './api/proxy.ts';
 import { CompletionStore } from './api/store.ts';
 import { generateDemoDataset } from './data/demo.ts';
 import { loadJsonlFile } from './data/jsonl.ts';
 import { DEMO_ASSETS_PREFIX, serveDemoAsset } from './demo-assets.ts';
-import { sendText, splitUrl } from './http-util.ts';
+import { sendBody, sendText, splitUrl } from './http-util.ts';
 import { createStaticHandler } from './static.ts';
 
 export interface ServerOptions {
@@ -27,6 +32,17 @@ export interface ServerOptions {
   faults?: boolean;
   /** Proxy /v1 to the real API instead of serving local data. */
   proxy?: ProxyConfig;
+  /**
+   * Local modes only: every /v1 request needs `Authorization: Bearer <requireKey>` (OpenAI's
+   * 401 otherwise) and /v1 answers CORS like api.openai.com. Not read from the environment
+   * here; the CLI maps VIEWER_REQUIRE_KEY to it.
+   */
+  requireKey?: string;
+  /**
+   * false: static only, like a plain static host (no /v1, /demo-assets or /__viewer; cannot
+   * be combined with dataFile, proxy or requireKey). Default true.
+   */
+  api?: boolean;
   /** More folders to serve as-is (no SPA fallback), e.g. { prefix: '/__bench/', dir }. */
   extraStatic?: { prefix: string; dir: string }[];
   /** No log output (unexpected errors included). */
@@ -45,7 +61,36 @@ export interface RunningServer {
 export type ViewerMode =
   | { kind: 'demo'; completions: number; messages: number }
   | { kind: 'file'; file: string; completions: number; messages: number }
-  | { kind: 'proxy'; baseURL: string };
+  | { kind: 'proxy'; baseURL: string }
+  | { kind: 'static' };
+
+export const VIEWER_INFO_PATH = '/__viewer/info';
+export const VIEWER_RESET_PATH = '/__viewer/reset';
+const VIEWER_PREFIX = '/__viewer/';
+
+/** The body of GET /__viewer/info. Never holds a key. */
+export interface ViewerInfo {
+  mode: 'demo' | 'file' | 'proxy';
+  /** Proxy mode: the upstream base URL (without any user:password part). */
+  baseURL?: string;
+  /** Demo and file modes: completions currently stored (deletions count). */
+  completions?: number;
+  /** Whether /v1 needs `Authorization: Bearer <key>` from the browser. */
+  keyRequired: boolean;
+}
+
+/** A base URL fit to show: credentials in it (https://user:pass@host) are dropped. */
+function publicBaseURL(baseURL: string): string {
+  try {
+    const url = new URL(baseURL);
+    if (!url.username && !url.password) return baseURL;
+    url.username = '';
+    url.password = '';
+    return url.href;
+  } catch {
+    return baseURL.replace(/\/\/[^/@]*@/, '//');
+  }
+}
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist', import.meta.url));
@@ -66,6 +111,10 @@ export interface ViewerHandlerOptions {
   dataFile?: string;
   faults?: boolean;
   proxy?: ProxyConfig | null;
+  /** See ServerOptions.requireKey. */
+  requireKey?: string | null;
+  /** See ServerOptions.api; default true. */
+  api?: boolean;
   /** Serve the SPA from this folder; omit for middleware mode (Vite serves the app). */
   staticDir?: string;
   extraStatic?: { prefix: string; dir: string }[];
@@ -81,10 +130,22 @@ export interface ViewerHandler {
 
 export async function createViewerHandler(options: ViewerHandlerOptions): Promise<ViewerHandler> {
   const log = options.quiet ? () => {} : (line: string) => console.error(line);
+  const requireKey = options.requireKey ?? null;
+  const apiEnabled = options.api ?? true;
+  if (requireKey !== null && !isValidKey(requireKey))
+    throw new Error('requireKey must be visible ASCII characters, no spaces');
+  if (requireKey !== null && options.proxy)
+    throw new Error('requireKey is for the local API only; it cannot be combined with a proxy');
+  if (!apiEnabled && (options.dataFile || options.proxy || requireKey !== null))
+    throw new Error(
+      'Static-only mode (api: false) serves no API: no dataFile, proxy or requireKey',
+    );
   let mode: ViewerMode;
   let store: CompletionStore | undefined;
   let originPlaceholder: string | undefined;
-  if (options.proxy) {
+  if (!apiEnabled) {
+    mode = { kind: 'static' };
+  } else if (options.proxy) {
     mode = { kind: 'proxy', baseURL: options.proxy.baseURL };
   } else if (options.dataFile) {
     store = new CompletionStore(await loadJsonlFile(options.dataFile));
@@ -99,14 +160,60 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
     originPlaceholder = DEMO_ORIGIN_PLACEHOLDER;
     mode = { kind: 'demo', completions: store.size, messages: store.messageCount };
   }
-  const api = createApiHandler({
-    store,
-    proxy: options.proxy ?? null,
-    faults: options.faults ?? false,
-    originPlaceholder,
-    fallbackOrigin: options.fallbackOrigin,
-    log,
-  });
+  const faults = apiEnabled && (options.faults ?? false);
+  const api = apiEnabled
+    ? createApiHandler({
+        store,
+        proxy: options.proxy ?? null,
+        faults,
+        originPlaceholder,
+        fallbackOrigin: options.fallbackOrigin,
+        log,
+        requireKey,
+      })
+    : null;
+
+  const info = (): ViewerInfo => {
+    switch (mode.kind) {
+      case 'proxy':
+        return { mode: 'proxy', baseURL: publicBaseURL(mode.baseURL), keyRequired: false };
+      case 'demo':
+      case 'file':
+        return { mode: mode.kind, completions: store?.size ?? 0, keyRequired: requireKey !== null };
+      case 'static':
+        throw new Error('no info in static-only mode');
+    }
+  };
+
+  /** /__viewer/*: JSON info, the test-only reset, plain 404 for anything else. */
+  async function viewerEndpoint(req: IncomingMessage, res: ServerResponse, pathname: string) {
+    const method = req.method ?? 'GET';
+    if (pathname === VIEWER_INFO_PATH) {
+      if (method !== 'GET' && method !== 'HEAD')
+        return sendText(req, res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+      return sendBody(
+        req,
+        res,
+        200,
+        {
+          'Content-Type': 'application/json',
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        },
+        Buffer.from(JSON.stringify(info()), 'utf8'),
+      );
+    }
+    // Test-only (faults on): back to the data as loaded, for e2e tests that mutate it.
+    if (pathname === VIEWER_RESET_PATH && faults && store) {
+      if (method !== 'POST')
+        return sendText(req, res, 405, 'Method not allowed', { Allow: 'POST' });
+      store.reset();
+      res.writeHead(204, { 'Cache-Control': 'no-store' });
+      res.end();
+      return;
+    }
+    return sendText(req, res, 404, 'Not found');
+  }
   const extras = (options.extraStatic ?? []).map((e) => ({
     prefix: e.prefix.endsWith('/') ? e.prefix : `${e.prefix}/`,
     serve: createStaticHandler({ dir: e.dir, spaFallback: false }),
@@ -121,10 +228,18 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
     next?: (error?: unknown) => void,
   ) {
     const { pathname, search } = splitUrl(req.url);
-    if (pathname === '/v1' || pathname.startsWith('/v1/')) return api(req, res, pathname, search);
+    if (pathname === '/v1' || pathname.startsWith('/v1/')) {
+      if (api) return api(req, res, pathname, search);
+      return sendText(req, res, 404, 'Not found');
+    }
     if (pathname.startsWith(DEMO_ASSETS_PREFIX)) {
       // Demo images exist in the local modes only; through the proxy they would be misleading.
-      if (mode.kind !== 'proxy') return serveDemoAsset(req, res, pathname);
+      // Public even when a key is required: OpenAI's image URLs need no key either.
+      if (mode.kind === 'demo' || mode.kind === 'file') return serveDemoAsset(req, res, pathname);
+      return sendText(req, res, 404, 'Not found');
+    }
+    if (pathname.startsWith(VIEWER_PREFIX)) {
+      if (api) return viewerEndpoint(req, res, pathname);
       return sendText(req, res, 404, 'Not found');
     }
     for (const extra of extras) {
@@ -159,6 +274,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     dataFile: options.dataFile,
     faults: options.faults ?? process.env.VIEWER_FAULTS === '1',
     proxy: options.proxy ?? null,
+    requireKey: options.requireKey ?? null,
+    api: options.api ?? true,
     staticDir: options.staticDir ?? DEFAULT_STATIC_DIR,
     extraStatic: options.extraStatic,
     quiet: options.quiet,

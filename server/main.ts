@@ -1,11 +1,17 @@
 /**
- * Entry point: `tsx server/main.ts [--data FILE.jsonl] [--faults]` (what `npm start` runs).
+ * Entry point: `tsx server/main.ts [--data FILE.jsonl] [--faults] [--require-key KEY]
+ * [--static-only]` (what `npm start` runs).
  * Environment: HOST (default 127.0.0.1), PORT (default 4173), OPENAI_API_KEY (proxy mode),
- * OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID, VIEWER_FAULTS=1 (same as --faults).
+ * OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID, VIEWER_FAULTS=1 (same as --faults),
+ * VIEWER_REQUIRE_KEY (same as --require-key; the flag wins).
+ * A required key or --data means local data: OPENAI_API_KEY is then ignored (and said so).
+ * --static-only serves the built viewer like a plain static host (no API); it cannot be
+ * combined with --data, --faults or --require-key, and ignores the API environment.
  * Importing this module only re-exports `startServer`; the CLI runs when executed directly.
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { isValidKey } from './api/auth.ts';
 import { proxyConfigFromEnv } from './api/proxy.ts';
 import { startServer, type RunningServer, type ViewerMode } from './http.ts';
 
@@ -13,11 +19,16 @@ export { startServer, createViewerHandler } from './http.ts';
 export type { RunningServer, ServerOptions, ViewerMode } from './http.ts';
 export { loadJsonlFile } from './data/jsonl.ts';
 
-const USAGE = 'Usage: tsx server/main.ts [--data FILE.jsonl] [--faults]';
+const USAGE =
+  'Usage: tsx server/main.ts [--data FILE.jsonl] [--faults] [--require-key KEY] [--static-only]';
 
 interface CliArgs {
   dataFile?: string;
   faults: boolean;
+  /** Only set when given. */
+  requireKey?: string;
+  /** Only set when given. */
+  staticOnly?: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -25,13 +36,23 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--faults') args.faults = true;
+    else if (arg === '--static-only') args.staticOnly = true;
     else if (arg === '--data') {
       const file = argv[++i];
       if (!file) throw new Error(`--data needs a file. ${USAGE}`);
       args.dataFile = file;
     } else if (arg.startsWith('--data=')) args.dataFile = arg.slice('--data='.length);
-    else throw new Error(`Unknown argument "${arg}". ${USAGE}`);
+    else if (arg === '--require-key' || arg.startsWith('--require-key=')) {
+      const key = arg === '--require-key' ? argv[++i] : arg.slice('--require-key='.length);
+      if (!key || !isValidKey(key))
+        throw new Error(`--require-key needs a key (visible ASCII, no spaces). ${USAGE}`);
+      args.requireKey = key;
+    } else throw new Error(`Unknown argument "${arg}". ${USAGE}`);
   }
+  if (args.staticOnly && (args.dataFile || args.faults || args.requireKey !== undefined))
+    throw new Error(
+      `--static-only serves no API: it cannot be combined with --data, --faults or --require-key. ${USAGE}`,
+    );
   return args;
 }
 
@@ -44,6 +65,8 @@ function describe(mode: ViewerMode): string {
       return `data from ${mode.file} (${n(mode.completions)} completions, ${n(mode.messages)} messages)`;
     case 'proxy':
       return `proxy to ${mode.baseURL} (key from OPENAI_API_KEY)`;
+    case 'static':
+      return 'static only (no /v1 API: the viewer connects directly)';
   }
 }
 
@@ -65,9 +88,18 @@ async function main(): Promise<void> {
     console.error(`PORT must be an integer between 0 and 65535, got "${process.env.PORT}".`);
     process.exit(1);
   }
-  // An explicit --data file wins over OPENAI_API_KEY: the user asked for that file.
-  const proxy = args.dataFile ? null : proxyConfigFromEnv();
-  const faults = args.faults || process.env.VIEWER_FAULTS === '1';
+  const staticOnly = args.staticOnly === true;
+  const envKey = process.env.VIEWER_REQUIRE_KEY?.trim() || undefined;
+  const requireKey = staticOnly ? undefined : (args.requireKey ?? envKey);
+  if (requireKey !== undefined && !isValidKey(requireKey)) {
+    console.error('VIEWER_REQUIRE_KEY must be visible ASCII characters, no spaces.');
+    process.exit(1);
+  }
+  // An explicit --data file wins over OPENAI_API_KEY: the user asked for that file. So does a
+  // required key: it asks for a local OpenAI look-alike.
+  const envProxy = proxyConfigFromEnv();
+  const proxy = staticOnly || args.dataFile || requireKey !== undefined ? null : envProxy;
+  const faults = !staticOnly && (args.faults || process.env.VIEWER_FAULTS === '1');
 
   let server: RunningServer;
   try {
@@ -77,6 +109,8 @@ async function main(): Promise<void> {
       dataFile: args.dataFile,
       faults,
       proxy: proxy ?? undefined,
+      requireKey,
+      api: !staticOnly,
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -89,9 +123,12 @@ async function main(): Promise<void> {
     else console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
+  // Never the key itself.
   const notes = [
+    requireKey !== undefined ? 'API key required' : '',
     faults ? 'fault ids on' : '',
-    args.dataFile && proxyConfigFromEnv() ? 'OPENAI_API_KEY ignored' : '',
+    envProxy && !proxy ? 'OPENAI_API_KEY ignored' : '',
+    staticOnly && envKey ? 'VIEWER_REQUIRE_KEY ignored' : '',
   ]
     .filter(Boolean)
     .join(', ');

@@ -3,12 +3,19 @@
  * VIEWER_FAULTS=1). With it on, GET of these completion ids, and of their messages, answers
  * with the failure the id names, so the viewer's error states can be exercised end to end.
  * They never appear in lists.
+ *
+ * Mutations: `fault_refuse_update` reads like a normal small completion, but refuses metadata
+ * updates (400, after the normal body validation) and deletion (500). POST and DELETE on every
+ * other fault id are not faults: they reach the local store, which answers its usual 404
+ * ("No chat completion found with id 'fault_401'."), or, in proxy mode, the upstream.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answer, assistant, completion, system, user, withIds } from '../data/builders.ts';
 import { DEMO_BASE_TIME } from '../data/demo.ts';
 import { Rng } from '../data/prng.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, internalError } from './errors.ts';
+import { parseJsonBody } from './local.ts';
+import { parseMetadataUpdate } from './metadata.ts';
 import { pageByIndex } from './pagination.ts';
 import type { Route } from './router.ts';
 import type { CompletionObject } from './types.ts';
@@ -26,11 +33,15 @@ export const FAULT_IDS = [
   'fault_empty',
   'fault_broken_message',
   'fault_slow',
+  'fault_refuse_update',
 ] as const;
 
 export type FaultId = (typeof FAULT_IDS)[number];
 
 export const SLOW_FAULT_DELAY_MS = 2000;
+
+export const REFUSED_UPDATE_MESSAGE =
+  'Metadata updates are not allowed on this completion (test fault).';
 
 const isFaultId = (id: string): id is FaultId => (FAULT_IDS as readonly string[]).includes(id);
 
@@ -100,12 +111,33 @@ function faultCompletion(id: FaultId, content: string): CompletionObject {
     drafts: [],
     promptTokens: 42,
     choices: [answer(content)],
-    metadata: { fault: id },
+    metadata: id === 'fault_refuse_update' ? { env: 'test', fault: id } : { fault: id },
   });
+}
+
+function faultAnswer(id: FaultId): string {
+  switch (id) {
+    case 'fault_empty':
+      return 'This completion has no stored input messages, only this answer.';
+    case 'fault_slow':
+      return 'This answer took two seconds to arrive.';
+    case 'fault_refuse_update':
+      return 'Reading me works; editing my metadata or deleting me fails.';
+    default:
+      return 'The answer is fine even though some input messages are broken.';
+  }
 }
 
 function faultMessages(id: FaultId): unknown[] {
   if (id === 'fault_empty') return [];
+  if (id === 'fault_refuse_update') {
+    return withIds(id, [
+      system('You are a helpful assistant.'),
+      user('Can you tag this conversation for review?'),
+      assistant('I can’t change my own metadata, but the viewer can.'),
+      user('Then I will edit it there.'),
+    ]);
+  }
   const normal = withIds(id, [
     system('You are a helpful assistant.'),
     user('Hello! This conversation contains a few broken items.'),
@@ -129,11 +161,22 @@ function faultMessages(id: FaultId): unknown[] {
 export interface FaultResponder {
   sendJson(status: number, body: unknown, headers?: Record<string, string>): Promise<void>;
   sendError(error: ApiError): Promise<void>;
+  /** The request body, with the API's size limit (413 beyond it). */
+  readBody(): Promise<Buffer>;
+}
+
+/** POST/DELETE of `fault_refuse_update`; errors are thrown for the API handler to answer. */
+async function refuseMutation(method: string, respond: FaultResponder): Promise<never> {
+  if (method === 'DELETE') throw internalError();
+  // The normal validation first: a bad body gets the same 400 as anywhere else.
+  parseMetadataUpdate(parseJsonBody(await respond.readBody()));
+  throw new ApiError(400, REFUSED_UPDATE_MESSAGE, { param: 'metadata', code: null });
 }
 
 /**
- * Answers the request if `route` names a fault id (GET only). Returns false when the request
- * is not a fault and should be handled normally.
+ * Answers the request if `route` names a fault id (GET; POST and DELETE of
+ * fault_refuse_update). Returns false when the request is not a fault and should be handled
+ * normally.
  */
 export async function handleFault(
   route: Route,
@@ -143,8 +186,13 @@ export async function handleFault(
   res: ServerResponse,
   respond: FaultResponder,
 ): Promise<boolean> {
-  if (route.kind === 'list' || method !== 'GET' || !isFaultId(route.id)) return false;
+  if (route.kind === 'list' || !isFaultId(route.id)) return false;
   const id = route.id;
+  if (method !== 'GET') {
+    if (id === 'fault_refuse_update' && route.kind === 'completion')
+      await refuseMutation(method, respond);
+    return false;
+  }
   const error = faultError(id);
   if (error) {
     await respond.sendError(error);
@@ -176,13 +224,7 @@ export async function handleFault(
       break;
   }
   if (route.kind === 'completion') {
-    const text =
-      id === 'fault_empty'
-        ? 'This completion has no stored input messages, only this answer.'
-        : id === 'fault_slow'
-          ? 'This answer took two seconds to arrive.'
-          : 'The answer is fine even though some input messages are broken.';
-    await respond.sendJson(200, faultCompletion(id, text));
+    await respond.sendJson(200, faultCompletion(id, faultAnswer(id)));
     return true;
   }
   const items = faultMessages(id);

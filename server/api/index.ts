@@ -1,9 +1,12 @@
 /**
- * The /v1 request handler: routing, 404/405, the fault switch, then either the local store or
- * the proxy. Every answer is JSON with an x-request-id; errors use OpenAI's error shape.
+ * The /v1 request handler: CORS and the key check (key-required mode only), routing, 404/405,
+ * the fault switch, then either the local store or the proxy. Every answer (except a CORS
+ * preflight) is JSON with an x-request-id; errors use OpenAI's error shape.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, newRequestId, readBody, safeHost, sendBody } from '../http-util.ts';
+import { createKeyCheck } from './auth.ts';
+import { answerPreflight, setCorsHeaders } from './cors.ts';
 import { ApiError, internalError, invalidUrl, methodNotAllowed } from './errors.ts';
 import { handleFault } from './faults.ts';
 import { handleLocal } from './local.ts';
@@ -26,6 +29,11 @@ export interface ApiHandlerOptions {
   fallbackOrigin?: () => string;
   /** Where unexpected errors are reported (never with request bodies). */
   log?: (line: string) => void;
+  /**
+   * Local mode only: every request needs `Authorization: Bearer <requireKey>` (401 otherwise,
+   * as OpenAI answers), and /v1 speaks CORS like api.openai.com (see cors.ts).
+   */
+  requireKey?: string | null;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -40,6 +48,20 @@ export type ApiHandler = (
 export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   const proxy = options.proxy ? createProxy(options.proxy) : null;
   const log = options.log ?? ((line: string) => console.error(line));
+  const requireKey = options.requireKey ?? null;
+  if (requireKey !== null && proxy)
+    throw new Error('requireKey is for the local API only; it cannot be combined with a proxy');
+  const checkKey = requireKey !== null ? createKeyCheck(requireKey) : null;
+
+  const readPostBody = async (req: IncomingMessage): Promise<Buffer> => {
+    try {
+      return await readBody(req, MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError)
+        throw new ApiError(413, error.message, { param: 'metadata' });
+      throw error;
+    }
+  };
 
   return async function handleApi(req, res, pathname, search) {
     const requestId = newRequestId();
@@ -66,7 +88,20 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
     };
     const sendError = (error: ApiError) => sendJson(error.status, error.toJSON(), error.headers);
 
+    if (checkKey) {
+      // Before anything else, so 401s, 404s, faults and 500s all carry them.
+      setCorsHeaders(res);
+      if (method === 'OPTIONS') {
+        answerPreflight(req, res);
+        return;
+      }
+    }
+
     try {
+      if (checkKey) {
+        const denied = checkKey(req.headers.authorization);
+        if (denied) throw denied;
+      }
       const route = matchRoute(pathname);
       if (!route) throw invalidUrl(method, pathname);
       const allowed = ALLOWED_METHODS[route.kind];
@@ -75,7 +110,11 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
 
       if (
         options.faults &&
-        (await handleFault(route, method, query, req, res, { sendJson, sendError }))
+        (await handleFault(route, method, query, req, res, {
+          sendJson,
+          sendError,
+          readBody: () => readPostBody(req),
+        }))
       )
         return;
 
@@ -86,16 +125,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       }
       if (!options.store) throw new Error('API handler has neither a store nor a proxy');
 
-      let body: Buffer | undefined;
-      if (method === 'POST') {
-        try {
-          body = await readBody(req, MAX_BODY_BYTES);
-        } catch (error) {
-          if (error instanceof BodyTooLargeError)
-            throw new ApiError(413, error.message, { param: 'metadata' });
-          throw error;
-        }
-      }
+      const body = method === 'POST' ? await readPostBody(req) : undefined;
       const result = handleLocal(options.store, { method, route, query, body });
       await sendJson(result.status, result.body);
     } catch (error) {

@@ -18,7 +18,8 @@ export interface LocalRequest {
   body?: Buffer;
 }
 
-function parseJsonBody(body: Buffer | undefined): unknown {
+/** The body of a metadata update as JSON, or OpenAI's 400 for an unparseable one. */
+export function parseJsonBody(body: Buffer | undefined): unknown {
   const text = body?.toString('utf8') ?? '';
   try {
     return JSON.parse(text);

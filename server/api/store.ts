@@ -1,6 +1,6 @@
 /**
  * In-memory store of stored completions: lookup by id, ordered listing with filters and cursor
- * pages, metadata replacement, deletion.
+ * pages, metadata replacement, deletion, and `reset()` back to the data it was created with.
  */
 import { completionNotFound, invalidParam } from './errors.ts';
 import { matchesMetadata } from './metadata.ts';
@@ -21,14 +21,31 @@ function compare(a: CompletionObject, b: CompletionObject): number {
 export class CompletionStore {
   private readonly byId = new Map<string, StoredCompletion>();
   private sorted: StoredCompletion[] = [];
+  /**
+   * The data as created, in listing order. Only `completion` of an item is ever replaced
+   * (metadata updates build a new object) and message sources are read-only, so `reset()` is
+   * a shallow copy of this list: O(completions), nothing regenerated.
+   */
+  private readonly initial: readonly StoredCompletion[];
 
   constructor(items: Iterable<StoredCompletion>) {
+    const seen = new Set<string>();
+    const all: StoredCompletion[] = [];
     for (const item of items) {
-      if (this.byId.has(item.completion.id))
+      if (seen.has(item.completion.id))
         throw new Error(`Duplicate completion id ${item.completion.id}`);
-      this.byId.set(item.completion.id, item);
+      seen.add(item.completion.id);
+      all.push({ completion: item.completion, messages: item.messages });
     }
-    this.sorted = [...this.byId.values()].sort((a, b) => compare(a.completion, b.completion));
+    this.initial = all.sort((a, b) => compare(a.completion, b.completion));
+    this.reset();
+  }
+
+  /** Undoes every metadata update and deletion. */
+  reset(): void {
+    this.sorted = this.initial.map((item) => ({ ...item }));
+    this.byId.clear();
+    for (const item of this.sorted) this.byId.set(item.completion.id, item);
   }
 
   get size(): number {

@@ -51,6 +51,19 @@ describe.concurrent('CLI', () => {
     expect(() => parseArgs(['--nope'])).toThrow(/Unknown argument/);
   });
 
+  it('parses --require-key and --static-only, rejects conflicting flags', () => {
+    expect(parseArgs(['--require-key', 'sk-abc123456'])).toEqual({
+      faults: false,
+      requireKey: 'sk-abc123456',
+    });
+    expect(parseArgs(['--require-key=k1', '--faults'])).toEqual({ faults: true, requireKey: 'k1' });
+    expect(parseArgs(['--static-only'])).toEqual({ faults: false, staticOnly: true });
+    expect(() => parseArgs(['--require-key'])).toThrow(/needs a key/);
+    expect(() => parseArgs(['--require-key='])).toThrow(/needs a key/);
+    for (const extra of [['--faults'], ['--data', 'a.jsonl'], ['--require-key', 'k']])
+      expect(() => parseArgs(['--static-only', ...extra])).toThrow(/cannot be combined/);
+  });
+
   it('fails with the file and line number of a bad data line, exit 1', async () => {
     const path = join(dir, 'bad.jsonl');
     writeFileSync(
@@ -84,5 +97,35 @@ describe.concurrent('CLI', () => {
       ),
     );
     expect(res.stdout + res.stderr).not.toContain('sk-secret-cli-key');
+  });
+
+  it('says a key is required, never printing it; a required key means local data', async () => {
+    const key = 'fk-required-cli-key-12345';
+    const res = await run(
+      [],
+      {
+        PORT: '0',
+        VIEWER_REQUIRE_KEY: key,
+        VIEWER_FAULTS: '1',
+        OPENAI_API_KEY: 'sk-secret-cli-key',
+      },
+      true,
+    );
+    expect(res.stdout).toMatch(
+      /^Stored completions viewer: http:\/\/127\.0\.0\.1:\d+\/ — demo data \([\d,]+ completions, [\d,]+ messages\) \[API key required, fault ids on, OPENAI_API_KEY ignored\]\n/,
+    );
+    expect(res.stdout + res.stderr).not.toMatch(/fk-required-cli-key-12345|sk-secret-cli-key/);
+  });
+
+  it('says "static only" with --static-only, and which API settings it ignores', async () => {
+    const res = await run(
+      ['--static-only'],
+      { PORT: '0', OPENAI_API_KEY: 'sk-secret-cli-key', VIEWER_REQUIRE_KEY: 'sk-env-key-123' },
+      true,
+    );
+    expect(res.stdout).toMatch(
+      /^Stored completions viewer: http:\/\/127\.0\.0\.1:\d+\/ — static only \(no \/v1 API: the viewer connects directly\) \[OPENAI_API_KEY ignored, VIEWER_REQUIRE_KEY ignored\]\n/,
+    );
+    expect(res.stdout + res.stderr).not.toMatch(/sk-secret-cli-key|sk-env-key-123/);
   });
 });

@@ -2,12 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_IDS } from '../api/faults.ts';
 import { startServer, type RunningServer } from '../http.ts';
-import { getJson, walk, type Page } from './helpers.ts';
+import { getJson, postJson, walk, type Page } from './helpers.ts';
 import { expectValid, validators } from './spec.ts';
 
 const v = validators();
 type ErrorBody = {
-  error: { message: string; type: string; code: string | number | null; param: null };
+  error: { message: string; type: string; code: string | number | null; param: string | null };
 };
 
 describe('faults enabled', () => {
@@ -115,6 +115,83 @@ describe('faults enabled', () => {
     const all = await walk<{ id: string }>(api, { limit: '100' });
     expect(all.some((c) => c.id.startsWith('fault_'))).toBe(false);
     expect((await getJson(`${api}/fault_401`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('POST/DELETE on the other fault ids reach the store: its usual 404', async () => {
+    for (const id of FAULT_IDS.filter((x) => x !== 'fault_refuse_update')) {
+      const notFound = {
+        error: {
+          message: `No chat completion found with id '${id}'.`,
+          type: 'invalid_request_error',
+          param: null,
+          code: null,
+        },
+      };
+      const post = await postJson<ErrorBody>(`${api}/${id}`, { metadata: { a: 'b' } });
+      expect([id, post.status, post.body]).toEqual([id, 404, notFound]);
+      const del = await getJson<ErrorBody>(`${api}/${id}`, { method: 'DELETE' });
+      expect([id, del.status, del.body]).toEqual([id, 404, notFound]);
+    }
+    // GET still answers the fault afterwards.
+    expect((await getJson(`${api}/fault_401`)).status).toBe(401);
+  });
+
+  describe('fault_refuse_update', () => {
+    const url = () => `${api}/fault_refuse_update`;
+    type Completion = { id: string; metadata: Record<string, string> };
+
+    it('reads like a normal small completion with metadata', async () => {
+      const c = await getJson<Completion>(url());
+      expect(c.status).toBe(200);
+      expectValid(v.completion, c.body);
+      expect(c.body.metadata).toMatchObject({ env: 'test' });
+      const m = await getJson<Page<{ id: string }>>(`${url()}/messages`);
+      expect(m.status).toBe(200);
+      expectValid(v.messages, m.body);
+      expect(m.body.data.length).toBeGreaterThanOrEqual(3);
+      expect(m.body.first_id).toBe('fault_refuse_update-0');
+    });
+
+    it('refuses a valid metadata update with 400 param metadata', async () => {
+      const res = await postJson<ErrorBody>(url(), { metadata: { env: 'prod' } });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('x-request-id')).toMatch(/^req_/);
+      expectValid(v.error, res.body);
+      expect(res.body).toEqual({
+        error: {
+          message: 'Metadata updates are not allowed on this completion (test fault).',
+          type: 'invalid_request_error',
+          param: 'metadata',
+          code: null,
+        },
+      });
+      expect((await getJson<Completion>(url())).body.metadata).toMatchObject({ env: 'test' });
+    });
+
+    it('validates the body first: an invalid one gets the normal 400', async () => {
+      const parse = await postJson<ErrorBody>(url(), '{"metadata": {');
+      expect(parse.status).toBe(400);
+      expect(parse.body.error.message).toMatch(/could not parse the JSON body/);
+      const unknown = await postJson<ErrorBody>(url(), { metadata: {}, model: 'x' });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error).toMatchObject({ param: 'model', code: 'unknown_parameter' });
+      const long = await postJson<ErrorBody>(url(), { metadata: { note: 'v'.repeat(513) } });
+      expect(long.body.error).toMatchObject({ param: 'metadata.note' });
+    });
+
+    it('answers DELETE with OpenAI’s 500; the completion stays', async () => {
+      const res = await getJson<ErrorBody>(url(), { method: 'DELETE' });
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({
+        error: {
+          message: 'The server had an error while processing your request. Sorry about that!',
+          type: 'server_error',
+          param: null,
+          code: null,
+        },
+      });
+      expect((await getJson(url())).status).toBe(200);
+    });
   });
 });
 

@@ -166,3 +166,54 @@ describe('viewer not built', () => {
     }
   });
 });
+
+describe('static only (api: false)', () => {
+  let s: RunningServer;
+  beforeAll(async () => {
+    s = await startServer({ port: 0, quiet: true, staticDir: dist, api: false, faults: true });
+  });
+  afterAll(() => s.close());
+
+  it('reports the static mode and serves the SPA with its history fallback', async () => {
+    expect(s.mode).toEqual({ kind: 'static' });
+    for (const path of ['/', '/completions/chatcmpl-abc', '/v1x']) {
+      const res = await fetch(`${s.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('<title>Viewer</title>');
+    }
+    const js = await fetch(`${s.url}/assets/index-3fa9c1d2.js`);
+    expect(await js.text()).toBe(appJs);
+  });
+
+  it('answers /v1, /demo-assets and /__viewer with a plain-text 404, whatever the method', async () => {
+    const paths = [
+      '/v1',
+      '/v1/chat/completions',
+      '/v1/chat/completions/fault_500',
+      '/demo-assets/images/grid-1024.png',
+      '/__viewer/info',
+      '/__viewer/reset',
+    ];
+    for (const path of paths) {
+      for (const method of ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS']) {
+        const res = await rawRequest(s.url, path, { method });
+        expect(res.status).toBe(404);
+        expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+        expect(res.headers['access-control-allow-origin']).toBeUndefined();
+        if (method !== 'HEAD') expect(res.body.toString()).toBe('Not found');
+      }
+    }
+  });
+
+  it('cannot be combined with data, a proxy or a required key', async () => {
+    for (const extra of [
+      { dataFile: join(base, 'x.jsonl') },
+      { requireKey: 'sk-static-123456789' },
+      { proxy: { apiKey: 'sk-x', baseURL: 'http://127.0.0.1:9/v1' } },
+    ]) {
+      await expect(startServer({ port: 0, quiet: true, api: false, ...extra })).rejects.toThrow(
+        /Static-only/,
+      );
+    }
+  });
+});
