@@ -1,5 +1,12 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import {
+  KEYED_API_ORIGIN,
+  KEYED_API_PORT,
+  STATIC_ORIGIN,
+  STATIC_PORT,
+  TEST_API_KEY,
+} from './e2e/helpers-connection.ts';
 
 // Debian's Chromium by default (Playwright can't download browsers here); CHROMIUM_PATH
 // overrides it, and where neither exists Playwright's own browser is used.
@@ -32,12 +39,34 @@ export default defineConfig({
       ],
     },
   },
-  // The real server on the production build, with the test-only fault ids switched on.
-  webServer: {
-    command: `npx vite build --logLevel warn && npx tsx server/main.ts --faults`,
-    url: `http://127.0.0.1:${port}/v1/chat/completions?limit=1`,
-    env: { PORT: String(port), HOST: '127.0.0.1', OPENAI_API_KEY: '' },
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
+  // Playwright sets web servers up one after another, in this order, each awaited until its URL
+  // answers (the runner's plugin setup tasks are sequential), so the first one's build is done
+  // before the other two start; they serve dist/ from disk and never build.
+  webServer: [
+    // The real server on the production build, with the test-only fault ids switched on.
+    {
+      command: `npx vite build --logLevel warn && npx tsx server/main.ts --faults`,
+      url: `http://127.0.0.1:${port}/v1/chat/completions?limit=1`,
+      env: { PORT: String(port), HOST: '127.0.0.1', OPENAI_API_KEY: '' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    // An OpenAI look-alike for the direct connection: the demo data behind a required key, with
+    // CORS like api.openai.com (connection.spec.ts).
+    {
+      command: `npx tsx server/main.ts --require-key ${TEST_API_KEY}`,
+      url: `${KEYED_API_ORIGIN}/__viewer/info`,
+      env: { PORT: String(KEYED_API_PORT), HOST: '127.0.0.1', OPENAI_API_KEY: '' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    // The same build on a plain static host (no /v1): the viewer must connect directly.
+    {
+      command: 'npx tsx server/main.ts --static-only',
+      url: `${STATIC_ORIGIN}/`,
+      env: { PORT: String(STATIC_PORT), HOST: '127.0.0.1', OPENAI_API_KEY: '' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

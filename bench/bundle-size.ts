@@ -18,3 +18,12 @@ export function initialJsGzipBytes(distDir: string): { files: string[]; bytes: n
   }
   return { files: [...new Set(files)], bytes };
 }
+
+/** Gzipped bytes of built files named by their URL paths (e.g. the scripts a page loaded). */
+export function gzipBytesOf(distDir: string, paths: string[]): number {
+  let bytes = 0;
+  for (const path of new Set(paths)) {
+    bytes += gzipSync(readFileSync(join(distDir, path.replace(/^\//, ''))), { level: 9 }).length;
+  }
+  return bytes;
+}

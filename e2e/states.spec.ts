@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_IDS, scroller, scrollUntilIndex } from './helpers.ts';
+import { DEMO_IDS, scroller, scrollToEnd, scrollUntilIndex } from './helpers.ts';
 
 // The local API answers these ids with faults when started with --faults (test-only switch).
 
@@ -111,7 +111,7 @@ test.describe('conversation: every failure gets a clear message', () => {
   test('an empty conversation says so and still shows the answer', async ({ page }) => {
     await page.goto('/completions/fault_empty');
     await expect(page.getByTestId('empty-conversation')).toContainText('no stored input messages');
-    await expect(page.getByRole('heading', { name: /^Answer/ })).toBeVisible();
+    await scrollToEnd(page);
   });
 
   test('broken messages render as error cards inside the list; the rest still shows', async ({
@@ -124,7 +124,7 @@ test.describe('conversation: every failure gets a clear message', () => {
     await expect(broken).toHaveCount(3);
     await expect(broken.first()).toContainText('could not be read');
     await expect(page.getByTestId('message').first()).toBeVisible();
-    await expect(page.getByRole('heading', { name: /^Answer/ })).toBeVisible();
+    await scrollToEnd(page);
     expect(errors).toEqual([]);
   });
 });

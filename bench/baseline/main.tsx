@@ -4,7 +4,7 @@
 import { QueryClient, QueryClientProvider, useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
-import { conversationMessagesInfiniteOptions } from '@/features/conversation/api/get-messages.ts';
+import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
 import { MessageCard } from '@/features/conversation/components/message-card.tsx';
 import '@/index.css';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from '@/lib/api/parse.ts';
 import type { CursorPage, MessageItem } from '@/lib/api/types.ts';
-import { conversationMessagesInfiniteOptions } from './get-messages.ts';
+import { conversationMessagesInfiniteOptions } from './messages.ts';
 
 const options = conversationMessagesInfiniteOptions('c');
 const next = (page: CursorPage<MessageItem>, previousParam: string | undefined) =>

@@ -1,11 +1,73 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import {
+  QueryClientProvider,
+  usePrefetchInfiniteQuery,
+  usePrefetchQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Route, Switch } from 'wouter';
+import { completionQueryOptions } from '@/api/completion.ts';
+import { completionsListInfiniteOptions } from '@/api/completions-list.ts';
+import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
 import { OfflineBanner } from '@/components/offline-banner.tsx';
-import { ConversationPage } from '@/features/conversation/components/conversation-page.tsx';
-import { HomePage } from '@/features/home/components/home-page.tsx';
+import { ConnectionButton } from '@/features/connection/components/connection-button.tsx';
+import { useListFilters } from '@/features/completions-list/hooks/use-list-filters.ts';
+import { lazyComponent } from '@/lib/lazy-component.tsx';
 import { decodeSegment } from '@/lib/route-params.ts';
 import { createQueryClient } from './query-client.ts';
+
+// Each page is its own chunk; the route starts its data requests while the chunk loads, so the
+// split costs no extra round trip.
+const ConversationPage = lazyComponent(() =>
+  import('@/features/conversation/components/conversation-page.tsx').then(
+    (module) => module.ConversationPage,
+  ),
+).Component;
+const CompletionsListPage = lazyComponent(() =>
+  import('@/features/completions-list/components/completions-list-page.tsx').then(
+    (module) => module.CompletionsListPage,
+  ),
+).Component;
+
+function PageLoading() {
+  return (
+    <div role="status" className="p-6 text-center text-sm text-slate-500">
+      Loading…
+    </div>
+  );
+}
+
+/**
+ * Entering a route asks again for what failed before (queries don't retry on mount, see
+ * query-client.ts): runs once per route mount, before its prefetches.
+ */
+function useRetryFailedOnEnter(queryKeys: readonly (readonly unknown[])[]) {
+  const queryClient = useQueryClient();
+  useState(() => {
+    for (const queryKey of queryKeys) {
+      if (queryClient.getQueryState(queryKey)?.status === 'error') {
+        queryClient.removeQueries({ queryKey, exact: true });
+      }
+    }
+  });
+}
+
+function ListRoute() {
+  const { filters } = useListFilters();
+  const options = completionsListInfiniteOptions(filters);
+  useRetryFailedOnEnter([options.queryKey]);
+  usePrefetchInfiniteQuery(options);
+  return <CompletionsListPage fallback={<PageLoading />} />;
+}
+
+function ConversationRoute({ completionId }: { completionId: string }) {
+  const completion = completionQueryOptions(completionId);
+  const messages = conversationMessagesInfiniteOptions(completionId);
+  useRetryFailedOnEnter([completion.queryKey, messages.queryKey]);
+  usePrefetchQuery(completion);
+  usePrefetchInfiniteQuery(messages);
+  return <ConversationPage completionId={completionId} fallback={<PageLoading />} />;
+}
 
 function NotFoundPage() {
   return (
@@ -31,15 +93,16 @@ export function App() {
           <Link href="/" className="font-semibold text-slate-900 hover:text-sky-700">
             Stored completions
           </Link>
+          <ConnectionButton />
         </header>
         <OfflineBanner />
         <Switch>
-          <Route path="/" component={HomePage} />
+          <Route path="/" component={ListRoute} />
           <Route path="/completions/:completionId">
             {(params) => {
               const completionId = decodeSegment(params.completionId);
               // A new completion gets fresh state: scroll position, toggles, measurements.
-              return <ConversationPage key={completionId} completionId={completionId} />;
+              return <ConversationRoute key={completionId} completionId={completionId} />;
             }}
           </Route>
           <Route component={NotFoundPage} />

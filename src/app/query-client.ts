@@ -18,6 +18,10 @@ export function createQueryClient(): QueryClient {
         },
         retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4_000),
         refetchOnWindowFocus: false,
+        // A route prefetches its data while its code loads; the page that then mounts must not
+        // ask again for what just failed (a 429 would be asked twice). Failed queries are
+        // retried by Retry buttons, by the 429 countdown, or reset when a route is entered.
+        retryOnMount: false,
       },
     },
   });

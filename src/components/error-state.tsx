@@ -8,7 +8,11 @@ interface Explanation {
 }
 
 /** Turns any failure into words a user can act on. Exported for the unit tests. */
-export function explainError(error: unknown, subject: string): Explanation {
+export function explainError(
+  error: unknown,
+  subject: string,
+  notFoundDetail?: string,
+): Explanation {
   if (!isApiError(error)) {
     return {
       title: 'Something went wrong',
@@ -52,6 +56,7 @@ export function explainError(error: unknown, subject: string): Explanation {
       return {
         title: `${subject} not found`,
         detail:
+          notFoundDetail ??
           'Only chat completions created with `store: true` are kept, and only in the project that created them. Check the id, and that your key belongs to that project. It may also have been deleted.',
         retry: false,
       };
@@ -102,14 +107,17 @@ export function ErrorState({
   subject,
   onRetry,
   compact = false,
+  notFoundDetail,
 }: {
   error: unknown;
   /** What failed to load, e.g. "Completion" or "The next page of messages". */
   subject: string;
   onRetry?: () => void;
   compact?: boolean;
+  /** What a 404 means here, when it is not "no such completion". */
+  notFoundDetail?: string;
 }) {
-  const explanation = explainError(error, subject);
+  const explanation = explainError(error, subject, notFoundDetail);
   const apiError = isApiError(error) ? error : null;
   const waitSeconds = apiError?.status === 429 ? apiError.retryAfterSeconds : null;
   const left = useCountdown(waitSeconds, () => onRetry?.());

@@ -168,6 +168,37 @@ export function createApiClient(connection: Connection = defaultConnection) {
       return completion.value;
     },
 
+    /** Replaces the metadata of a stored completion; answers the updated completion. */
+    async updateCompletion(
+      id: string,
+      metadata: Record<string, string>,
+      signal?: AbortSignal,
+    ): Promise<StoredCompletion> {
+      const body = await requestJson(connection, `/chat/completions/${encodeURIComponent(id)}`, {
+        method: 'POST',
+        body: { metadata },
+        signal,
+      });
+      const completion = parseCompletion(body);
+      if (!completion.ok) throw malformed('stored completion', completion.reason);
+      return completion.value;
+    },
+
+    async deleteCompletion(
+      id: string,
+      signal?: AbortSignal,
+    ): Promise<{ id: string; deleted: boolean }> {
+      const body = await requestJson(connection, `/chat/completions/${encodeURIComponent(id)}`, {
+        method: 'DELETE',
+        signal,
+      });
+      if (typeof body !== 'object' || body === null || !('deleted' in body)) {
+        throw malformed('deletion answer', 'it has no `deleted` field');
+      }
+      const deleted = (body as { deleted: unknown }).deleted === true;
+      return { id, deleted };
+    },
+
     async listMessages(
       id: string,
       params: PageParams,

@@ -1,6 +1,11 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
 import { CopyButton } from '@/components/copy-button.tsx';
 import type { StoredCompletion } from '@/lib/api/types.ts';
 import { formatDateTime, formatNumber, formatRelative } from '@/lib/format.ts';
+import { lastListHref } from '@/lib/navigation-memory.ts';
+import { DeleteCompletionDialog } from './delete-completion-dialog.tsx';
+import { MetadataEditor } from './metadata-editor.tsx';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -14,16 +19,33 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 export function CompletionHeader({ completion }: { completion: StoredCompletion }) {
   const { usage } = completion;
   const metadata = Object.entries(completion.metadata);
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   return (
     <section
       aria-label="Completion details"
       className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs"
       data-testid="completion-header"
     >
+      <nav className="mb-2 text-sm">
+        <Link href={lastListHref()} className="text-sky-700 hover:underline">
+          ← All stored completions
+        </Link>
+      </nav>
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="font-mono text-base font-semibold break-all">{completion.id}</h1>
         <CopyButton text={completion.id} label="Copy completion id" />
+        <button
+          type="button"
+          onClick={() => setDeleting(true)}
+          className="ml-auto rounded-md border border-rose-200 px-2.5 py-1 text-sm text-rose-800 hover:bg-rose-50"
+        >
+          Delete…
+        </button>
       </div>
+      {deleting && (
+        <DeleteCompletionDialog completionId={completion.id} onClose={() => setDeleting(false)} />
+      )}
       <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-4">
         <Field label="Model">
           <span data-testid="completion-model">{completion.model}</span>
@@ -64,8 +86,21 @@ export function CompletionHeader({ completion }: { completion: StoredCompletion 
         )}
       </dl>
       <div className="mt-3">
-        <h2 className="text-xs font-medium tracking-wide text-slate-500 uppercase">Metadata</h2>
-        {metadata.length === 0 ? (
+        <div className="flex items-center gap-2">
+          <h2 className="text-xs font-medium tracking-wide text-slate-500 uppercase">Metadata</h2>
+          {!editing && (
+            <button
+              type="button"
+              onClick={() => setEditing(true)}
+              className="rounded px-1.5 text-xs text-sky-700 hover:bg-sky-50"
+            >
+              Edit metadata
+            </button>
+          )}
+        </div>
+        {editing ? (
+          <MetadataEditor completion={completion} onDone={() => setEditing(false)} />
+        ) : metadata.length === 0 ? (
           <p className="mt-1 text-sm text-slate-500">None</p>
         ) : (
           <ul className="mt-1 flex flex-wrap gap-1.5" data-testid="completion-metadata">

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { completionQueryOptions } from '../api/get-completion.ts';
-import { conversationMessagesInfiniteOptions } from '../api/get-messages.ts';
+import { completionQueryOptions } from '@/api/completion.ts';
+import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
 import { buildConversationRows } from '../utils/rows.ts';
 
 /** The completion, its messages page by page, and the rows of the conversation list. */

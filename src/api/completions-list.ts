@@ -1,0 +1,42 @@
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import { getApiClient } from '@/lib/api/current.ts';
+import type { Order } from '@/lib/api/client.ts';
+
+export const COMPLETIONS_PAGE_SIZE = 100;
+
+/** What the list shows: the API's own filters. `order` defaults to newest first here. */
+export interface CompletionsFilters {
+  model: string;
+  metadata: Record<string, string>;
+  order: Order;
+}
+
+export const completionsListKeys = {
+  all: ['completions', 'list'] as const,
+  filtered: (filters: CompletionsFilters) => ['completions', 'list', filters] as const,
+};
+
+/** Every stored completion matching the filters, 100 a page, as the SDK pages them. */
+export function completionsListInfiniteOptions(filters: CompletionsFilters) {
+  return infiniteQueryOptions({
+    queryKey: completionsListKeys.filtered(filters),
+    queryFn: ({ pageParam, signal }) =>
+      getApiClient().listCompletions(
+        {
+          after: pageParam,
+          limit: COMPLETIONS_PAGE_SIZE,
+          order: filters.order,
+          model: filters.model || undefined,
+          metadata: filters.metadata,
+        },
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage, _pages, lastPageParam) => {
+      if (!lastPage.has_more || lastPage.data.length === 0) return undefined;
+      const next = lastPage.last_id ?? lastPage.data[lastPage.data.length - 1]?.id;
+      return next === undefined || next === lastPageParam ? undefined : next;
+    },
+    staleTime: 60_000,
+  });
+}

@@ -1,0 +1,292 @@
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLocation } from 'wouter';
+import { completionQueryOptions } from '@/api/completion.ts';
+import { completionsListInfiniteOptions } from '@/api/completions-list.ts';
+import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
+import { ErrorState } from '@/components/error-state.tsx';
+import type { StoredCompletion } from '@/lib/api/types.ts';
+import { listPosition, rememberListHref, rememberListPosition } from '@/lib/navigation-memory.ts';
+import { useListFilters } from '../hooks/use-list-filters.ts';
+import { hasFilters } from '../utils/list-filters.ts';
+import { CompletionRow, ROW_HEIGHT } from './completion-row.tsx';
+import { FilterBar } from './filter-bar.tsx';
+import { OpenCompletionForm } from './open-completion-form.tsx';
+
+const LOAD_AHEAD_ROWS = 20;
+
+export function CompletionsListPage() {
+  const { filters, setFilters, search } = useListFilters();
+  // Same query as the list below (one request): the models seen so far, as suggestions.
+  const list = useInfiniteQuery(completionsListInfiniteOptions(filters));
+  const models = useMemo(() => {
+    const seen = new Set<string>();
+    for (const page of list.data?.pages ?? []) for (const c of page.data) seen.add(c.model);
+    return [...seen].sort();
+  }, [list.data]);
+  useEffect(() => {
+    rememberListHref(`/${search}`);
+    document.title = 'Stored completions';
+  }, [search]);
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div className="shrink-0 border-b border-slate-200 bg-white px-4 py-3">
+        <div className="mx-auto flex max-w-5xl flex-col gap-3">
+          <OpenCompletionForm />
+          <FilterBar filters={filters} models={models} onChange={setFilters} />
+        </div>
+      </div>
+      {/* A new filter set is a new list: fresh virtualizer, its own remembered position. */}
+      <CompletionsList key={search} positionKey={search} />
+    </div>
+  );
+}
+
+function CompletionsList({ positionKey }: { positionKey: string }) {
+  const { filters, setFilters } = useListFilters();
+  const queryClient = useQueryClient();
+  const [, navigate] = useLocation();
+  const list = useInfiniteQuery(completionsListInfiniteOptions(filters));
+  const completions = useMemo(
+    () => list.data?.pages.flatMap((page) => page.data) ?? [],
+    [list.data],
+  );
+  const saved = listPosition(positionKey);
+  const [activeIndex, setActiveIndex] = useState(saved?.activeIndex ?? 0);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const focusOnRender = useRef(false);
+
+  const rowCount = completions.length + (list.hasNextPage || list.isFetchNextPageError ? 1 : 0);
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => completions[index]?.id ?? 'more',
+    overscan: 8,
+    initialOffset: saved?.offset ?? 0,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = list;
+  useEffect(() => {
+    if (!hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
+    if (lastIndex >= completions.length - LOAD_AHEAD_ROWS) void fetchNextPage();
+  }, [
+    hasNextPage,
+    isFetchingNextPage,
+    isFetchNextPageError,
+    fetchNextPage,
+    lastIndex,
+    completions.length,
+  ]);
+
+  // Remember where the reader is, for when they come back from a completion; and come back there.
+  const remember = () =>
+    rememberListPosition(positionKey, scrollRef.current?.scrollTop ?? 0, activeIndex);
+  useLayoutEffect(() => {
+    if (saved && scrollRef.current) scrollRef.current.scrollTop = saved.offset;
+    // Only when this list first shows: later changes of `saved` are our own writes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Keyboard moves focus to the new active row once it is rendered.
+  useLayoutEffect(() => {
+    if (!focusOnRender.current) return;
+    const link = scrollRef.current?.querySelector<HTMLElement>(
+      `[data-index="${activeIndex}"] [data-main-link]`,
+    );
+    if (link) {
+      focusOnRender.current = false;
+      link.focus({ preventScroll: true });
+    }
+  });
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(completions.length - 1, index));
+    focusOnRender.current = true;
+    setActiveIndex(next);
+    rememberListPosition(positionKey, scrollRef.current?.scrollTop ?? 0, next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    if (target.closest('input, select, textarea')) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
+    const keys: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      j: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      k: activeIndex - 1,
+      PageDown: activeIndex + page,
+      PageUp: activeIndex - page,
+      Home: 0,
+      End: completions.length - 1,
+    };
+    const next = keys[event.key];
+    if (next !== undefined) {
+      event.preventDefault();
+      moveTo(next);
+    } else if (event.key === 'Enter' && !target.matches('a, button')) {
+      const completion = completions[activeIndex];
+      if (completion) navigate(`/completions/${encodeURIComponent(completion.id)}`);
+    }
+  };
+
+  const activate = useCallback(
+    (index: number) => {
+      setActiveIndex(index);
+      rememberListPosition(positionKey, scrollRef.current?.scrollTop ?? 0, index);
+    },
+    [positionKey],
+  );
+  const prefetch = useCallback(
+    (completion: StoredCompletion) => {
+      // The list already holds the whole completion: seed its page instead of fetching it.
+      const detail = completionQueryOptions(completion.id);
+      if (!queryClient.getQueryData(detail.queryKey)) {
+        queryClient.setQueryData(detail.queryKey, completion);
+      }
+      void queryClient.prefetchInfiniteQuery(conversationMessagesInfiniteOptions(completion.id));
+    },
+    [queryClient],
+  );
+  const filterModel = useCallback(
+    (model: string) => setFilters({ ...filters, model }),
+    [filters, setFilters],
+  );
+  const filterMetadata = useCallback(
+    (key: string, value: string) =>
+      setFilters({ ...filters, metadata: { ...filters.metadata, [key]: value } }),
+    [filters, setFilters],
+  );
+
+  let body: React.ReactNode;
+  if (list.isPending) {
+    body = (
+      <div role="status" aria-label="Loading stored completions" className="flex flex-col">
+        {Array.from({ length: 8 }, (_, i) => (
+          <div key={i} className="h-[76px] animate-pulse border-b border-slate-200 bg-slate-100" />
+        ))}
+      </div>
+    );
+  } else if (list.isError && !list.data) {
+    body = (
+      <div className="p-4">
+        <ErrorState
+          error={list.error}
+          subject="The list endpoint"
+          notFoundDetail="There is no stored-completions API at this address: the base URL may be wrong, or this is a static build with no server API. Open Connection (top right) to connect directly."
+          onRetry={() => void list.refetch()}
+        />
+      </div>
+    );
+  } else if (completions.length === 0 && hasFilters(filters)) {
+    body = (
+      <div className="p-8 text-center text-slate-600" data-testid="no-match">
+        <p>No stored completion matches these filters.</p>
+        <button
+          type="button"
+          className="mt-2 font-medium text-sky-700 underline"
+          onClick={() => setFilters({ ...filters, model: '', metadata: {} })}
+        >
+          Clear filters
+        </button>
+      </div>
+    );
+  } else if (completions.length === 0) {
+    body = (
+      <div className="p-8 text-center text-slate-600" data-testid="no-completions">
+        <p className="font-medium text-slate-800">No stored completions yet.</p>
+        <p className="mt-1 text-sm">
+          Chat completions are kept only when created with{' '}
+          <code className="font-mono">store: true</code> (for example{' '}
+          <code className="font-mono">
+            client.chat.completions.create(&#123; …, store: true &#125;)
+          </code>
+          ), in the project that created them.
+        </p>
+      </div>
+    );
+  } else {
+    body = (
+      <div
+        role="list"
+        aria-label="Stored completions"
+        className="relative w-full"
+        style={{ height: virtualizer.getTotalSize() }}
+        onKeyDown={onKeyDown}
+      >
+        {items.map((item) => {
+          const completion = completions[item.index];
+          return (
+            <div
+              key={item.key}
+              role="listitem"
+              data-index={item.index}
+              // Completion rows have a fixed height; only the last "more" row is measured.
+              ref={completion ? undefined : virtualizer.measureElement}
+              className="absolute top-0 left-0 w-full"
+              style={{
+                height: completion ? ROW_HEIGHT : undefined,
+                transform: `translateY(${item.start}px)`,
+              }}
+            >
+              {completion ? (
+                <CompletionRow
+                  completion={completion}
+                  index={item.index}
+                  active={item.index === activeIndex}
+                  onActivate={activate}
+                  onPrefetch={prefetch}
+                  onFilterModel={filterModel}
+                  onFilterMetadata={filterMetadata}
+                />
+              ) : isFetchNextPageError ? (
+                <div className="p-2">
+                  <ErrorState
+                    compact
+                    error={list.error}
+                    subject="The next page"
+                    onRetry={() => void fetchNextPage()}
+                  />
+                </div>
+              ) : (
+                <p
+                  className="flex h-[76px] items-center justify-center text-sm text-slate-500"
+                  role="status"
+                >
+                  {list.fetchStatus === 'paused'
+                    ? 'Offline: more will load when the connection is back.'
+                    : 'Loading more…'}
+                </p>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    );
+  }
+
+  return (
+    <div
+      ref={scrollRef}
+      onScroll={remember}
+      className="min-h-0 flex-1 overflow-y-auto"
+      data-testid="completions-scroll"
+    >
+      <div className="mx-auto w-full max-w-5xl">
+        {list.data && (
+          <p className="sr-only" role="status">
+            {completions.length} stored completions loaded{hasNextPage ? ', more available' : ''}.
+          </p>
+        )}
+        {body}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { queryOptions } from '@tanstack/react-query';
+
+/** What the viewer's own server offers (`GET /__viewer/info`), or 'static' for a plain static host. */
+export type ViewerInfo =
+  | {
+      mode: 'demo' | 'file' | 'proxy';
+      /** The upstream of the proxy. */
+      baseURL?: string;
+      /** How many completions the local data holds (demo, file). */
+      completions?: number;
+      /** The server's /v1 answers 401 without a key of its own (a test setup): connect directly. */
+      keyRequired: boolean;
+    }
+  | { mode: 'static' };
+
+const STATIC: ViewerInfo = { mode: 'static' };
+
+/**
+ * Reads the answer leniently: anything that is not the server's info object (a 404, or the
+ * index.html a static host's SPA fallback answers with) means a static host with no /v1.
+ */
+export function parseViewerInfo(
+  status: number,
+  contentType: string | null,
+  text: string,
+): ViewerInfo {
+  if (status < 200 || status >= 300 || !contentType?.includes('json')) return STATIC;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return STATIC;
+  }
+  if (typeof body !== 'object' || body === null) return STATIC;
+  const record = body as Record<string, unknown>;
+  const mode = record.mode;
+  if (mode !== 'demo' && mode !== 'file' && mode !== 'proxy') return STATIC;
+  const info: ViewerInfo = { mode, keyRequired: record.keyRequired === true };
+  if (typeof record.baseURL === 'string' && record.baseURL !== '') info.baseURL = record.baseURL;
+  if (typeof record.completions === 'number' && Number.isFinite(record.completions))
+    info.completions = record.completions;
+  return info;
+}
+
+export async function getViewerInfo(signal?: AbortSignal): Promise<ViewerInfo> {
+  // The viewer's own origin, never the API's: this asks where the page came from.
+  const response = await fetch(`${import.meta.env.BASE_URL}__viewer/info`, {
+    headers: { Accept: 'application/json' },
+    signal: signal ?? null,
+    credentials: 'same-origin',
+  });
+  return parseViewerInfo(
+    response.status,
+    response.headers.get('content-type'),
+    await response.text(),
+  );
+}
+
+export function viewerInfoQueryOptions() {
+  return queryOptions({
+    queryKey: ['viewer', 'info'] as const,
+    queryFn: ({ signal }) => getViewerInfo(signal),
+    // What the server offers does not change while the page is open.
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+}
