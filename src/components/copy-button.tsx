@@ -1,6 +1,14 @@
 import { useState } from 'react';
 
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({
+  text,
+  label,
+  idleText = 'Copy',
+}: {
+  text: string;
+  label: string;
+  idleText?: string;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <button
@@ -15,7 +23,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       }}
       className="rounded px-1.5 py-0.5 text-xs text-slate-500 hover:bg-slate-200 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-sky-600"
     >
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : idleText}
     </button>
   );
 }

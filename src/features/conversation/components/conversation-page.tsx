@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { ErrorState } from '@/components/error-state.tsx';
+import { ConversationContext } from '../conversation-context.ts';
 import { useConversation } from '../hooks/use-conversation.ts';
 import type { ConversationRow } from '../utils/rows.ts';
 import { CompletionHeader } from './completion-header.tsx';
@@ -174,14 +175,26 @@ export function ConversationPage({ completionId }: { completionId: string }) {
     }
   }
 
+  const contextValue = useMemo(
+    () => ({
+      completionId,
+      model: completion.data?.model ?? null,
+      selectedMessageId: null,
+      selectMessage: () => {},
+    }),
+    [completionId, completion.data?.model],
+  );
+
   return (
-    <div
-      ref={scrollRef}
-      className="min-h-0 flex-1 overflow-y-auto [overflow-anchor:none]"
-      data-testid="conversation-scroll"
-    >
-      <div className="mx-auto w-full max-w-4xl px-4">{content}</div>
-    </div>
+    <ConversationContext.Provider value={contextValue}>
+      <div
+        ref={scrollRef}
+        className="min-h-0 flex-1 overflow-y-auto [overflow-anchor:none]"
+        data-testid="conversation-scroll"
+      >
+        <div className="mx-auto w-full max-w-4xl px-4">{content}</div>
+      </div>
+    </ConversationContext.Provider>
   );
 }
 

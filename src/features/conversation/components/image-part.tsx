@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { CopyButton } from '@/components/copy-button.tsx';
 import { formatBytes } from '@/lib/format.ts';
 import { describeUrl, safeImageSource } from '@/lib/safe-url.ts';
+import { messageLink, useConversationContext } from '../conversation-context.ts';
 
 /** Data URLs above this are decoded to a Blob URL off the critical path, not put in the DOM. */
 const BLOB_THRESHOLD = 100_000;
@@ -32,7 +34,19 @@ function useDisplaySource(url: string) {
   return { source, big, decoded };
 }
 
-export function ImagePart({ url, detail }: { url: string; detail: string | undefined }) {
+export function ImagePart({
+  url,
+  detail,
+  messageId,
+  partIndex,
+}: {
+  url: string;
+  detail: string | undefined;
+  /** Where the part sits, for links to it (`?part=N`) and the inspector; null if unknown. */
+  messageId: string | null;
+  partIndex: number;
+}) {
+  const conversation = useConversationContext();
   const { source, big, decoded } = useDisplaySource(url);
   const [failed, setFailed] = useState<string | null>(null);
 
@@ -70,7 +84,11 @@ export function ImagePart({ url, detail }: { url: string; detail: string | undef
   }
 
   return (
-    <figure className="inline-flex flex-col gap-1" data-testid="image-part">
+    <figure
+      className="inline-flex flex-col gap-1"
+      data-testid="image-part"
+      data-part-index={partIndex}
+    >
       {/* A fixed box, so nothing moves when the image arrives. */}
       <div className="h-60 w-80 max-w-full overflow-hidden rounded-md border border-slate-200 bg-[repeating-conic-gradient(#f1f5f9_0%_25%,#fff_0%_50%)] bg-[length:16px_16px]">
         {body}
@@ -87,6 +105,13 @@ export function ImagePart({ url, detail }: { url: string; detail: string | undef
             ? `${source.mimeType}, ${formatBytes(source.approxBytes)} data URL`
             : describeUrl(url, 60)}
         </span>
+        {messageId && conversation && (
+          <CopyButton
+            text={messageLink(conversation.completionId, messageId, partIndex)}
+            label={`Copy link to image part ${partIndex}`}
+            idleText="Link"
+          />
+        )}
       </figcaption>
     </figure>
   );

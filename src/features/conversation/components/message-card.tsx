@@ -1,9 +1,11 @@
 import { memo, useState } from 'react';
+import { CopyButton } from '@/components/copy-button.tsx';
 import type { ChatMessage, ContentPart, MessageItem } from '@/lib/api/types.ts';
 import { ImagePart } from './image-part.tsx';
 import { JsonBlock } from './json-view.tsx';
 import { MessageText } from './message-text.tsx';
 import { ToolCallView } from './tool-call-view.tsx';
+import { messageLink, useConversationContext } from '../conversation-context.ts';
 
 const roleStyles: Record<string, { badge: string; card: string }> = {
   system: { badge: 'bg-slate-700 text-white', card: 'border-slate-300 bg-slate-100/70' },
@@ -18,7 +20,7 @@ const unknownRole = { badge: 'bg-rose-700 text-white', card: 'border-rose-200 bg
 /** Looks up the call a tool result answers: its function name, when the call is loaded. */
 export type ToolCallLookup = (toolCallId: string) => string | undefined;
 
-function Parts({ parts }: { parts: ContentPart[] }) {
+function Parts({ parts, messageId }: { parts: ContentPart[]; messageId: string | null }) {
   return (
     <div className="flex flex-wrap items-start gap-3">
       {parts.map((part, i) => {
@@ -30,7 +32,15 @@ function Parts({ parts }: { parts: ContentPart[] }) {
           );
         }
         if (part.type === 'image_url' && 'image_url' in part) {
-          return <ImagePart key={i} url={part.image_url.url} detail={part.image_url.detail} />;
+          return (
+            <ImagePart
+              key={i}
+              url={part.image_url.url}
+              detail={part.image_url.detail}
+              messageId={messageId}
+              partIndex={i}
+            />
+          );
         }
         return (
           <div key={i} className="basis-full text-sm">
@@ -56,7 +66,7 @@ function MessageBody({ message, lookup }: { message: ChatMessage; lookup: ToolCa
         </p>
       )}
       {message.contentParts ? (
-        <Parts parts={message.contentParts} />
+        <Parts parts={message.contentParts} messageId={message.id} />
       ) : message.content != null && message.content !== '' ? (
         <MessageText text={message.content} />
       ) : null}
@@ -108,6 +118,7 @@ export const MessageCard = memo(function MessageCard({
   lookup: ToolCallLookup;
 }) {
   const [showRaw, setShowRaw] = useState(false);
+  const conversation = useConversationContext();
 
   if (!item.ok) {
     return (
@@ -127,9 +138,18 @@ export const MessageCard = memo(function MessageCard({
 
   const { message } = item;
   const style = roleStyles[message.role] ?? unknownRole;
+  const selected = message.id != null && conversation?.selectedMessageId === message.id;
   return (
     <article
-      className={`rounded-lg border p-4 shadow-xs ${style.card}`}
+      className={`rounded-lg border p-4 shadow-xs ${style.card} ${selected ? 'ring-2 ring-sky-500 ring-offset-2' : ''}`}
+      aria-current={selected ? 'true' : undefined}
+      onClick={(event) => {
+        // Selecting a message (not following a link or pressing a button in it) updates the URL.
+        if (!message.id || !conversation) return;
+        if ((event.target as HTMLElement).closest('a, button, input, [role="button"]')) return;
+        if (window.getSelection()?.toString()) return;
+        conversation.selectMessage(message.id);
+      }}
       data-testid="message"
       data-role={message.role}
       data-message-id={message.id ?? undefined}
@@ -146,9 +166,17 @@ export const MessageCard = memo(function MessageCard({
         )}
         <span className="text-xs text-slate-500">{label}</span>
         {message.id && <span className="font-mono text-xs text-slate-400">{message.id}</span>}
+        <span className="ml-auto" />
+        {message.id && conversation && (
+          <CopyButton
+            text={messageLink(conversation.completionId, message.id)}
+            label={`Copy link to message ${label}`}
+            idleText="Copy link"
+          />
+        )}
         <button
           type="button"
-          className="ml-auto rounded px-1.5 py-0.5 text-xs text-slate-500 hover:bg-slate-200 hover:text-slate-800"
+          className="rounded px-1.5 py-0.5 text-xs text-slate-500 hover:bg-slate-200 hover:text-slate-800"
           aria-pressed={showRaw}
           onClick={() => setShowRaw((value) => !value)}
         >
