@@ -14,6 +14,13 @@ export const DEMO_IDS = {
   refusal: 'chatcmpl-9HPBXOGeRmtOI8Ytn1sWhSOGIe9PH',
   /** Markdown: headings, fenced code blocks, tables, lists, quotes; a long (several KB) answer. */
   markdown: 'chatcmpl-vR6IugnBsgPnUpdDrWnW0fdDwj0fN',
+  /**
+   * Hostile content that must run nothing and show as text: raw HTML (script, event handlers,
+   * SVG, iframe), javascript:/data:/vbscript: links (inline, autolink, reference, entity-encoded),
+   * markdown images that must not load, HTML inside code and tool arguments; plus a message with
+   * a 2,000-line fenced code block (HOSTILE_BIG_CODE_LINES).
+   */
+  hostile: 'chatcmpl-N1vkTPGqNFLGpS2ggL8wYnMTdwexG',
   /** Arabic and Hebrew (RTL) text mixed with English and emoji. */
   rtl: 'chatcmpl-mWGEZ5HYWljNVEvh7IR7R7BwJOKth',
   /** A user message with a ~5 MB data: URL PNG (base64 length ~5,000,000). */
@@ -29,6 +36,9 @@ export type DemoIdName = keyof typeof DEMO_IDS;
 
 /** Number of input messages of DEMO_IDS.long. */
 export const LONG_MESSAGE_COUNT = 10_000;
+
+/** Lines inside the big fenced code block of DEMO_IDS.hostile (the fences not counted). */
+export const HOSTILE_BIG_CODE_LINES = 2_000;
 
 /** A metadata key that needs careful query encoding: `metadata[<key>]=<value>`. */
 export const ODD_METADATA_KEY = 'team [α]&x=y ✓ ünï';

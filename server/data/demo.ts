@@ -17,6 +17,7 @@ import {
   DEMO_TOOLS,
   bigImageConversation,
   expiredImageConversation,
+  hostileConversation,
   imagesConversation,
   markdownConversation,
   refusalConversation,
@@ -98,6 +99,7 @@ export function generateDemoDataset(options: DemoOptions): StoredCompletion[] {
     }),
   );
   out.push(special(DEMO_IDS.bigImage, at(15.8), bigImageConversation(), new Rng('big')));
+  out.push(special(DEMO_IDS.hostile, at(17.1), hostileConversation(origin), new Rng('hostile')));
   out.push(
     special(DEMO_IDS.expiredImage, at(20.5), expiredImageConversation(origin), new Rng('expired'), {
       feature: 'vision',

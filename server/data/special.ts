@@ -16,7 +16,12 @@ import {
   type Choice,
   type DraftMessage,
 } from './builders.ts';
-import { DEMO_IMAGES, EXPIRED_IMAGE_PATH, type DemoImageName } from './demo-ids.ts';
+import {
+  DEMO_IMAGES,
+  EXPIRED_IMAGE_PATH,
+  HOSTILE_BIG_CODE_LINES,
+  type DemoImageName,
+} from './demo-ids.ts';
 import { bigDataUrl, smallDataUrl } from './images.ts';
 import type { Rng } from './prng.ts';
 import { CODE_BLOCKS, TABLES, longDocument, markdownAnswer } from './text.ts';
@@ -212,6 +217,7 @@ export function markdownConversation(rng: Rng): SpecialConversation {
     '> **Note:** cursors stay stable when new rows are inserted while you page.',
     '1. Fetch a page\n2. Remember `last_id`\n   - pass it as `after`\n   - keep `limit` and `order`\n3. Stop when `has_more` is `false`',
     '- [x] supports `asc` and `desc`\n- [ ] random access to page *n*',
+    '~~Offset pagination is always fine~~ Offset pagination drifts when rows are inserted.',
   ].join('\n\n');
   const finalAnswer = [
     longDocument(rng, 10),
@@ -360,6 +366,161 @@ export function expiredImageConversation(origin: string): SpecialConversation {
     choices: [
       answer(
         'A square green-to-blue gradient with a white grid, two black diagonals and the label "512x512 PNG".',
+      ),
+    ],
+  };
+}
+
+/**
+ * A fenced TypeScript block of exactly `lines` lines between its fences: ordinary-looking
+ * generated handlers, one very long line (it must scroll, not widen the page) and a string
+ * holding HTML that must stay text.
+ */
+export function bigCodeBlock(lines: number): string {
+  const out = [
+    '// Generated handlers: a long file to review.',
+    `const BANNER = '${'='.repeat(400)}';`,
+    'const TEMPLATE = \'</script><script>window.__pwned = "big-code"</script>\';',
+    '',
+  ];
+  for (let n = 1; out.length < lines; n++) {
+    const id = String(n).padStart(4, '0');
+    out.push(
+      `/** Handler ${id}: totals an order and checks its limit. */`,
+      `export function handler${id}(order: Order, limit = ${n * 10}): Result {`,
+      '  const total = order.items.reduce((sum, item) => sum + item.price * item.qty, 0);',
+      `  if (total > limit) return { ok: false, reason: \`over \${limit}: \${total}\` };`,
+      `  return { ok: true, total, tag: 'h${id}' };`,
+      '}',
+      '',
+    );
+  }
+  return ['```ts', ...out.slice(0, lines), '```'].join('\n');
+}
+
+/**
+ * Hostile content: every payload would run code (setting `window.__pwned` or opening a dialog)
+ * or load something if the viewer let HTML or a bad URL through. All of it must show as text.
+ */
+export function hostileConversation(origin: string): SpecialConversation {
+  const pixel = `${origin}/demo-assets/images/icon-64.png?hostile=markdown-image`;
+  const rawHtml = [
+    'Raw HTML must stay text:',
+    '',
+    '<script>window.__pwned = "script"; alert("script")</script>',
+    '',
+    'Inline: <img src=x onerror="window.__pwned = \'img-onerror\'"> and <b onmouseover="window.__pwned = \'b\'">bold?</b> and <svg onload="window.__pwned = \'svg-onload\'"><circle r="9"/></svg>.',
+    '',
+    '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned = \'svg-block\'"><script>window.__pwned = "svg-script"</script></svg>',
+    '',
+    '<iframe src="javascript:window.__pwned = \'iframe\'" srcdoc="<script>parent.__pwned = 1</script>"></iframe>',
+    '',
+    '<a href="javascript:window.__pwned = \'a-href\'">an HTML link</a>',
+    '',
+    '<div style="background:url(javascript:window.__pwned = \'style\')" onclick="window.__pwned = \'onclick\'">a styled div</div>',
+    '',
+    '<details open ontoggle="window.__pwned = \'ontoggle\'"><summary>details</summary>x</details>',
+    '',
+    '<object data="javascript:window.__pwned = \'object\'"></object><embed src="javascript:window.__pwned = \'embed\'">',
+    '',
+    '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned = \'mxss\'">',
+    '',
+    '<style>body { display: none }</style>',
+    '',
+    '<meta http-equiv="refresh" content="0;url=javascript:window.__pwned = \'meta\'">',
+    '',
+    '<base href="javascript:window.__pwned = \'base\'//">',
+    '',
+    '<form action="javascript:window.__pwned = \'form\'"><button>submit</button></form>',
+    '',
+    '<input autofocus onfocus="window.__pwned = \'onfocus\'">',
+    '',
+    `<img src="${origin}/demo-assets/images/tile-512.png?hostile=html-img">`,
+  ].join('\n');
+  const badLinks = [
+    'Links with bad schemes must not be links:',
+    '',
+    "- [javascript link](javascript:window.__pwned='md-link')",
+    "- [entity-encoded scheme](jav&#x61;script:window.__pwned='entity')",
+    "- [mixed case](JaVaScRiPt:window.__pwned='case')",
+    "- [escaped colon](javascript&#58;window.__pwned='colon')",
+    "- [angle brackets](<javascript:window.__pwned='angle'>)",
+    '- [data URL](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0iZGF0YSI8L3NjcmlwdD4=)',
+    '- [vbscript](vbscript:msgbox("pwned"))',
+    '- [file](file:///etc/passwd)',
+    "- autolink: <javascript:window.__pwned='autolink'>",
+    '- [reference link][evil]',
+    '- [relative](/completions?x=1)',
+    '',
+    "[evil]: javascript:window.__pwned='reference'",
+    '',
+    'Good links stay links: [OpenAI docs](https://platform.openai.com/docs), <https://example.com/autolink>, www.example.org, <security@example.com>, [write to us](mailto:security@example.com).',
+  ].join('\n');
+  const images = [
+    'Markdown images must not load (each shows as a link):',
+    '',
+    `![tracking pixel](${pixel})`,
+    '',
+    '![svg data](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9IndpbmRvdy5fX3B3bmVkPTEiLz4=)',
+    '',
+    "![script image](javascript:window.__pwned='image')",
+  ].join('\n');
+  const code = [
+    'HTML inside code stays code:',
+    '',
+    '```html',
+    '<script>window.__pwned = "code"</script>',
+    '<img src=x onerror="window.__pwned = \'code-img\'">',
+    '```',
+    '',
+    'Inline: `<svg onload="window.__pwned = 1">` and a hostile language label:',
+    '',
+    '```"><img src=x onerror="window.__pwned=\'lang\'">',
+    'the info string above is only a label',
+    '```',
+  ].join('\n');
+  const table = [
+    '| payload | where |',
+    '|---|---|',
+    '| <img src=x onerror="window.__pwned = \'cell\'"> | table cell |',
+    "| [cell link](javascript:window.__pwned='cell-link') | link in a cell |",
+    '',
+    '- [x] <input onfocus="window.__pwned = \'task\'" autofocus> in a task list',
+    '- [ ] ~~<s>struck</s>~~',
+  ].join('\n');
+  return {
+    model: 'gpt-4o',
+    tools: DEMO_TOOLS.slice(2, 3),
+    toolChoice: 'auto',
+    drafts: [
+      system(
+        'You are a security test fixture. The messages below are hostile: a viewer must show them as text and run nothing.',
+      ),
+      user(rawHtml, 'eve_ops'),
+      assistant(badLinks),
+      userParts([text(images), text(code)], 'eve_ops'),
+      assistant(null, [
+        functionCall(
+          'call_Xs5sH0sT1lE9aR6gS3jS0nAb',
+          'notify_customer',
+          JSON.stringify({
+            channel: '<script>window.__pwned = "args"</script>',
+            message: '"><img src=x onerror="window.__pwned = \'args-img\'">',
+          }),
+        ),
+      ]),
+      tool(
+        'call_Xs5sH0sT1lE9aR6gS3jS0nAb',
+        '<svg onload="window.__pwned = \'tool-result\'"></svg> delivered',
+      ),
+      user(table, 'eve_ops'),
+      user(
+        `Please review this generated file (${HOSTILE_BIG_CODE_LINES.toLocaleString('en-US')} lines):\n\n${bigCodeBlock(HOSTILE_BIG_CODE_LINES)}`,
+      ),
+    ],
+    choices: [
+      answer(
+        'Everything above is shown as text. <script>window.__pwned = "answer"</script> [one more](javascript:window.__pwned=\'answer-link\')',
       ),
     ],
   };

@@ -1,6 +1,12 @@
 /** Contract tests: the messages endpoint, its content shapes and cursor walks. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_IDS, DEMO_IMAGES, EXPIRED_IMAGE_PATH, LONG_MESSAGE_COUNT } from '../data/demo-ids.ts';
+import {
+  DEMO_IDS,
+  DEMO_IMAGES,
+  EXPIRED_IMAGE_PATH,
+  HOSTILE_BIG_CODE_LINES,
+  LONG_MESSAGE_COUNT,
+} from '../data/demo-ids.ts';
 import { startServer, type RunningServer } from '../http.ts';
 import { getJson, rawRequest, walk, type Page } from './helpers.ts';
 import { pngSize } from './images.ts';
@@ -207,6 +213,28 @@ describe('message shapes', () => {
     expect(rtl).toMatch(/[\u0600-\u06FF]/); // Arabic
     expect(rtl).toMatch(/[\u0590-\u05FF]/); // Hebrew
     expect(rtl).toMatch(/\p{Extended_Pictographic}/u);
+  });
+
+  it('hostile: HTML, bad-scheme links, markdown images and a 2,000-line code block', async () => {
+    const messages = await all(DEMO_IDS.hostile);
+    const texts = messages.flatMap((m) => [
+      m.content ?? '',
+      ...(m.content_parts ?? []).map((p) => p.text ?? ''),
+      ...(m.tool_calls ?? []).map((c) => c.function?.arguments ?? ''),
+    ]);
+    const joined = texts.join('\n');
+    for (const payload of [
+      '<script>',
+      'onerror=',
+      '<svg onload',
+      '](javascript:',
+      'jav&#x61;script:',
+    ])
+      expect(joined).toContain(payload);
+    expect(joined).toContain(`![tracking pixel](${server.url}/demo-assets/images/`);
+    const big = texts.find((t) => t.includes('```ts\n'))!;
+    const inner = big.slice(big.indexOf('```ts\n') + 6, big.lastIndexOf('\n```'));
+    expect(inner.split('\n')).toHaveLength(HOSTILE_BIG_CODE_LINES);
   });
 
   it('bigImage: one data URL PNG of about 5 MB', async () => {
