@@ -3,15 +3,22 @@ import type { CDPSession, Page } from '@playwright/test';
 /** Installed before any page script: records when the first message appears, and long tasks. */
 export const instrumentation = () => {
   const w = window as unknown as {
-    __bench: { firstMessageAt: number | null; longTasks: { start: number; duration: number }[] };
+    __bench: {
+      firstMessageAt: number | null;
+      headerAt: number | null;
+      longTasks: { start: number; duration: number }[];
+    };
   };
-  w.__bench = { firstMessageAt: null, longTasks: [] };
+  w.__bench = { firstMessageAt: null, headerAt: null, longTasks: [] };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       w.__bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
     }
   }).observe({ type: 'longtask', buffered: true });
   const observer = new MutationObserver(() => {
+    if (w.__bench.headerAt == null && document.querySelector('[data-testid="completion-header"]')) {
+      w.__bench.headerAt = performance.now();
+    }
     if (w.__bench.firstMessageAt == null && document.querySelector('[data-testid="message"]')) {
       w.__bench.firstMessageAt = performance.now();
       observer.disconnect();

@@ -17,7 +17,7 @@ function PlainConversation() {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const items = useMemo(
-    () => messages.data?.pages.flatMap((page) => page.data) ?? [],
+    () => messages.data?.pages.flatMap((page) => page.items) ?? [],
     [messages.data],
   );
   return (

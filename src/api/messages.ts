@@ -1,38 +1,150 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
+import { ApiError, isApiError } from '@/lib/api/errors.ts';
 import { getApiClient } from '@/lib/api/current.ts';
+import type { CursorPage, MessageItem } from '@/lib/api/types.ts';
 
 export const MESSAGES_PAGE_SIZE = 100;
 
 export const messageKeys = {
   all: (completionId: string) => ['completions', 'messages', completionId] as const,
-  fromStart: (completionId: string) =>
-    ['completions', 'messages', completionId, { from: 'start' }] as const,
+  window: (completionId: string, anchor: string | null) =>
+    [
+      'completions',
+      'messages',
+      completionId,
+      anchor === null ? { from: 'start' } : { anchor },
+    ] as const,
 };
 
 /**
- * The input messages of a stored completion, read forward from the first one, 100 a page.
- * The next cursor is the last id of the previous page, as the official SDK does; a page that
- * claims more but is empty ends the walk, so a faulty server cannot make us loop.
+ * A run of consecutive messages in conversation order, with the cursors to extend it: `older`
+ * is the id to page backwards from (`order=desc&after=older`), `newer` the id to page forwards
+ * from (`order=asc&after=newer`); null where the conversation ends.
  */
-export function conversationMessagesInfiniteOptions(completionId: string) {
-  return infiniteQueryOptions({
-    queryKey: messageKeys.fromStart(completionId),
-    queryFn: ({ pageParam, signal }) =>
-      getApiClient().listMessages(
+export interface MessageWindowPage {
+  items: MessageItem[];
+  older: string | null;
+  newer: string | null;
+}
+
+export type MessagePageParam =
+  | { kind: 'start' }
+  | { kind: 'anchor'; messageId: string }
+  | { kind: 'older'; cursor: string }
+  | { kind: 'newer'; cursor: string };
+
+/** The deep-linked message is not in this conversation. */
+export class AnchorNotFoundError extends Error {
+  readonly messageId: string;
+  constructor(messageId: string) {
+    super(`No message with id '${messageId}' in this conversation.`);
+    this.name = 'AnchorNotFoundError';
+    this.messageId = messageId;
+  }
+}
+
+function idOf(item: MessageItem | undefined): string | null {
+  return item?.ok ? item.message.id : null;
+}
+
+/** The cursor past the end of a page: last_id, or the last readable item's id. */
+function endCursor(page: CursorPage<MessageItem>): string | null {
+  return page.last_id ?? idOf(page.data[page.data.length - 1]);
+}
+
+/** A page that claims more but brings nothing (or can't say where to go on) ends the walk. */
+function continues(page: CursorPage<MessageItem>, cursor: string | null, previous?: string) {
+  return page.has_more && page.data.length > 0 && cursor !== null && cursor !== previous;
+}
+
+async function fetchWindow(
+  completionId: string,
+  param: MessagePageParam,
+  signal: AbortSignal,
+): Promise<MessageWindowPage> {
+  const api = getApiClient();
+  const limit = MESSAGES_PAGE_SIZE;
+  switch (param.kind) {
+    case 'start':
+    case 'newer': {
+      const after = param.kind === 'newer' ? param.cursor : undefined;
+      const page = await api.listMessages(completionId, { after, limit, order: 'asc' }, signal);
+      const cursor = endCursor(page);
+      return {
+        items: page.data,
+        older: null,
+        newer: continues(page, cursor, after) ? cursor : null,
+      };
+    }
+    case 'older': {
+      const page = await api.listMessages(
         completionId,
-        { after: pageParam, limit: MESSAGES_PAGE_SIZE, order: 'asc' },
+        { after: param.cursor, limit, order: 'desc' },
         signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (lastPage, _pages, lastPageParam) => {
-      if (!lastPage.has_more || lastPage.data.length === 0) return undefined;
-      const lastItem = lastPage.data[lastPage.data.length - 1];
-      const next =
-        lastPage.last_id ?? (lastItem?.ok ? (lastItem.message.id ?? undefined) : undefined);
-      // A cursor that does not move would fetch the same page forever.
-      if (next === undefined || next === lastPageParam) return undefined;
-      return next;
-    },
+      );
+      const cursor = endCursor(page);
+      return {
+        items: [...page.data].reverse(),
+        older: continues(page, cursor, param.cursor) ? cursor : null,
+        newer: null,
+      };
+    }
+    case 'anchor': {
+      // The page before the anchor (newest first), then the page from the anchor on: two
+      // requests, not the whole conversation.
+      let before: CursorPage<MessageItem>;
+      try {
+        before = await api.listMessages(
+          completionId,
+          { after: param.messageId, limit, order: 'desc' },
+          signal,
+        );
+      } catch (error) {
+        // An unknown cursor is a 400 on `after` (OpenAI's answer for an id it doesn't have).
+        if (isApiError(error) && error.status === 400)
+          throw new AnchorNotFoundError(param.messageId);
+        throw error;
+      }
+      const previous = idOf(before.data[0]);
+      if (before.data.length > 0 && previous === null) {
+        throw new ApiError('malformed', 'The message before the linked one has no id.');
+      }
+      const from = await api.listMessages(
+        completionId,
+        { after: previous ?? undefined, limit, order: 'asc' },
+        signal,
+      );
+      if (idOf(from.data[0]) !== param.messageId) throw new AnchorNotFoundError(param.messageId);
+      const olderCursor = endCursor(before);
+      const newerCursor = endCursor(from);
+      return {
+        items: [...[...before.data].reverse(), ...from.data],
+        older: continues(before, olderCursor, param.messageId) ? olderCursor : null,
+        newer: continues(from, newerCursor, previous ?? undefined) ? newerCursor : null,
+      };
+    }
+  }
+}
+
+/**
+ * The input messages of a stored completion as a two-way infinite query: from the first
+ * message, or around a deep-linked one (`anchor`), extended older with `fetchPreviousPage` and
+ * newer with `fetchNextPage`, 100 a page, with the SDK's cursor rule.
+ */
+export function conversationMessagesInfiniteOptions(
+  completionId: string,
+  anchor: string | null = null,
+) {
+  return infiniteQueryOptions({
+    queryKey: messageKeys.window(completionId, anchor),
+    queryFn: ({ pageParam, signal }) => fetchWindow(completionId, pageParam, signal),
+    initialPageParam: (anchor === null
+      ? { kind: 'start' }
+      : { kind: 'anchor', messageId: anchor }) as MessagePageParam,
+    getNextPageParam: (lastPage): MessagePageParam | undefined =>
+      lastPage.newer === null ? undefined : { kind: 'newer', cursor: lastPage.newer },
+    getPreviousPageParam: (firstPage): MessagePageParam | undefined =>
+      firstPage.older === null ? undefined : { kind: 'older', cursor: firstPage.older },
     staleTime: 5 * 60_000,
   });
 }

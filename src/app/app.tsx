@@ -4,14 +4,15 @@ import {
   usePrefetchQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, Route, Switch } from 'wouter';
+import { useEffect, useState } from 'react';
+import { Link, Route, Switch, useSearch } from 'wouter';
 import { completionQueryOptions } from '@/api/completion.ts';
 import { completionsListInfiniteOptions } from '@/api/completions-list.ts';
 import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
 import { OfflineBanner } from '@/components/offline-banner.tsx';
 import { ConnectionButton } from '@/features/connection/components/connection-button.tsx';
 import { useListFilters } from '@/features/completions-list/hooks/use-list-filters.ts';
+import { preloadMarkdown } from '@/features/conversation/markdown/use-markdown-renderer.ts';
 import { lazyComponent } from '@/lib/lazy-component.tsx';
 import { decodeSegment } from '@/lib/route-params.ts';
 import { createQueryClient } from './query-client.ts';
@@ -60,13 +61,36 @@ function ListRoute() {
   return <CompletionsListPage fallback={<PageLoading />} />;
 }
 
-function ConversationRoute({ completionId }: { completionId: string }) {
+function ConversationRoute({
+  completionId,
+  messageId,
+}: {
+  completionId: string;
+  messageId: string | null;
+}) {
+  // The data the page opens with: the linked message's window, prefetched while the page's
+  // code loads. Later selections only change the URL, not what was prefetched.
+  const [initialAnchor] = useState(messageId);
   const completion = completionQueryOptions(completionId);
-  const messages = conversationMessagesInfiniteOptions(completionId);
+  const messages = conversationMessagesInfiniteOptions(completionId, initialAnchor);
   useRetryFailedOnEnter([completion.queryKey, messages.queryKey]);
   usePrefetchQuery(completion);
   usePrefetchInfiniteQuery(messages);
-  return <ConversationPage completionId={completionId} fallback={<PageLoading />} />;
+  // Messages are markdown: fetch the renderer alongside, so rows rarely show plain text first.
+  useEffect(() => {
+    void preloadMarkdown();
+  }, []);
+  useSearch(); // re-render when ?part changes
+  const partParam = new URLSearchParams(window.location.search).get('part');
+  const part = partParam !== null && /^\d+$/.test(partParam) ? Number(partParam) : null;
+  return (
+    <ConversationPage
+      completionId={completionId}
+      messageId={messageId}
+      part={part}
+      fallback={<PageLoading />}
+    />
+  );
 }
 
 function NotFoundPage() {
@@ -75,7 +99,8 @@ function NotFoundPage() {
       <h1 className="text-xl font-semibold">Page not found</h1>
       <p className="mt-2 text-slate-600">
         This viewer has pages for <code className="font-mono">/</code> and{' '}
-        <code className="font-mono">/completions/:completionId</code>.{' '}
+        <code className="font-mono">/completions/:completionId</code> (optionally followed by{' '}
+        <code className="font-mono">/messages/:messageId</code>).{' '}
         <Link href="/" className="text-sky-700 underline">
           Go home
         </Link>
@@ -98,11 +123,30 @@ export function App() {
         <OfflineBanner />
         <Switch>
           <Route path="/" component={ListRoute} />
+          <Route path="/completions/:completionId/messages/:messageId">
+            {(params) => {
+              const completionId = decodeSegment(params.completionId);
+              return (
+                <ConversationRoute
+                  key={completionId}
+                  completionId={completionId}
+                  messageId={decodeSegment(params.messageId)}
+                />
+              );
+            }}
+          </Route>
           <Route path="/completions/:completionId">
             {(params) => {
               const completionId = decodeSegment(params.completionId);
-              // A new completion gets fresh state: scroll position, toggles, measurements.
-              return <ConversationRoute key={completionId} completionId={completionId} />;
+              // A new completion gets fresh state: scroll position, toggles, measurements. The
+              // same completion with or without a message in the URL is the same page.
+              return (
+                <ConversationRoute
+                  key={completionId}
+                  completionId={completionId}
+                  messageId={null}
+                />
+              );
             }}
           </Route>
           <Route component={NotFoundPage} />

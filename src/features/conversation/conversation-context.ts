@@ -7,6 +7,8 @@ export interface ConversationContextValue {
   model: string | null;
   /** The message the URL points at (deep link or the reader's selection). */
   selectedMessageId: string | null;
+  /** The content part the URL points at (`?part=N`) in the selected message. */
+  focusedPart: number | null;
   /** The reader picked a message: the URL follows, so the address bar is a shareable link. */
   selectMessage: (messageId: string) => void;
 }

@@ -21,7 +21,8 @@ export function OpenCompletionForm() {
           return;
         }
         setProblem(null);
-        navigate(`/completions/${encodeURIComponent(ref.completionId)}`);
+        const path = `/completions/${encodeURIComponent(ref.completionId)}`;
+        navigate(ref.messageId ? `${path}/messages/${encodeURIComponent(ref.messageId)}` : path);
       }}
     >
       <label htmlFor={inputId} className="text-sm font-medium text-slate-800">

@@ -1,51 +1,130 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { AnchorNotFoundError } from '@/api/messages.ts';
 import { ErrorState } from '@/components/error-state.tsx';
-import { ConversationContext } from '../conversation-context.ts';
+import { ConversationContext, type ConversationContextValue } from '../conversation-context.ts';
 import { useConversation } from '../hooks/use-conversation.ts';
-import type { ConversationRow } from '../utils/rows.ts';
+import { estimateMessageHeight, type ConversationRow } from '../utils/rows.ts';
 import { CompletionHeader } from './completion-header.tsx';
 import { MessageCard } from './message-card.tsx';
+import { ImageInspectorProvider } from '../inspector/image-inspector-provider.tsx';
+import { collectImageParts } from '../inspector/utils/collect-image-parts.ts';
 
-type Row = ConversationRow | { kind: 'header'; key: 'header' };
+type Row = ConversationRow | { kind: 'header'; key: 'header' } | { kind: 'older'; key: 'older' };
 
-/** How close to the end (in rows) the next page starts loading. */
+/** How close to either end (in rows) the next page starts loading. */
 const LOAD_AHEAD_ROWS = 15;
+/** Frames the anchor must hold still before the view counts as settled. */
+const SETTLE_FRAMES = 3;
+const MAX_SETTLE_FRAMES = 120;
 
-export function ConversationPage({ completionId }: { completionId: string }) {
+function conversationPath(completionId: string, messageId: string | null): string {
+  const base = `/completions/${encodeURIComponent(completionId)}`;
+  return messageId === null ? base : `${base}/messages/${encodeURIComponent(messageId)}`;
+}
+
+export function ConversationPage({
+  completionId,
+  messageId = null,
+  part = null,
+}: {
+  completionId: string;
+  /** The message in the URL: a deep link, or the reader's selection. */
+  messageId?: string | null;
+  part?: number | null;
+}) {
+  // The window of messages is opened around the linked message once; selecting another loaded
+  // message only moves the highlight (and the URL), it doesn't reload.
+  const [anchor, setAnchor] = useState(messageId);
   const {
     completion,
     messages,
     messageCount,
     rows: conversationRows,
     toolCallNames,
-  } = useConversation(completionId);
+  } = useConversation(completionId, anchor);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [, navigate] = useLocation();
 
   const showList = completion.isSuccess && messages.isSuccess;
-  const rows = useMemo<Row[]>(
-    () => (showList ? [{ kind: 'header', key: 'header' }, ...conversationRows] : []),
-    [showList, conversationRows],
-  );
+  const {
+    hasNextPage,
+    hasPreviousPage,
+    isFetchingNextPage,
+    isFetchingPreviousPage,
+    isFetchNextPageError,
+    isFetchPreviousPageError,
+    fetchNextPage,
+    fetchPreviousPage,
+  } = messages;
+  const showOlderRow = hasPreviousPage || isFetchingPreviousPage || isFetchPreviousPageError;
+  const rows = useMemo<Row[]>(() => {
+    if (!showList) return [];
+    const top: Row[] = [{ kind: 'header', key: 'header' }];
+    if (showOlderRow) top.push({ kind: 'older', key: 'older' });
+    return [...top, ...conversationRows];
+  }, [showList, showOlderRow, conversationRows]);
+  const indexOfKey = useCallback((key: string) => rows.findIndex((row) => row.key === key), [rows]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rows[index]?.kind === 'message' ? 180 : 80),
+    estimateSize: (index) => {
+      const row = rows[index];
+      return row?.kind === 'message' ? estimateMessageHeight(row.item) : 80;
+    },
     getItemKey: (index) => rows[index]?.key ?? index,
     overscan: 4,
     gap: 12,
     paddingStart: 16,
-    paddingEnd: 48,
+    paddingEnd: 96,
+    scrollPaddingStart: 16,
+    // When older messages are prepended (or newer appended), the message in view stays put.
+    anchorTo: 'end',
   });
   const virtualItems = virtualizer.getVirtualItems();
+  const firstVisibleIndex = virtualItems[0]?.index ?? 0;
   const lastVisibleIndex = virtualItems[virtualItems.length - 1]?.index ?? -1;
 
-  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = messages;
+  // Bring the linked message into view once its page is in, and wait until it holds still:
+  // loading older pages before that would pull the view away from it.
+  const anchorIndex = anchor === null ? -1 : indexOfKey(anchor);
+  const [settledAnchor, setSettledAnchor] = useState<string | null | undefined>(undefined);
+  const settled = showList && (anchor === null || settledAnchor === anchor || anchorIndex < 0);
   useEffect(() => {
-    if (!hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
-    if (lastVisibleIndex >= rows.length - 1 - LOAD_AHEAD_ROWS) void fetchNextPage();
+    if (!showList || anchor === null || settledAnchor === anchor || anchorIndex < 0) return;
+    let frame = 0;
+    let still = 0;
+    let lastTop = Number.NaN;
+    let raf = 0;
+    virtualizer.scrollToIndex(anchorIndex, { align: 'start' });
+    const check = () => {
+      frame += 1;
+      const element = scrollRef.current?.querySelector(`[data-index="${anchorIndex}"]`);
+      const top = element?.getBoundingClientRect().top ?? Number.NaN;
+      if (element && Math.abs(top - lastTop) < 0.5) still += 1;
+      else {
+        still = 0;
+        virtualizer.scrollToIndex(anchorIndex, { align: 'start' });
+      }
+      lastTop = top;
+      if (still >= SETTLE_FRAMES || frame >= MAX_SETTLE_FRAMES) setSettledAnchor(anchor);
+      else raf = requestAnimationFrame(check);
+    };
+    raf = requestAnimationFrame(check);
+    return () => cancelAnimationFrame(raf);
+  }, [showList, anchor, anchorIndex, settledAnchor, virtualizer]);
+
+  // Load more at either end as the reader nears it. Both directions may run at once: neither
+  // may cancel the other (TanStack Query cancels a running fetch by default).
+  useEffect(() => {
+    if (!settled || !hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
+    if (lastVisibleIndex >= rows.length - 1 - LOAD_AHEAD_ROWS) {
+      void fetchNextPage({ cancelRefetch: false });
+    }
   }, [
+    settled,
     hasNextPage,
     isFetchingNextPage,
     isFetchNextPageError,
@@ -53,13 +132,78 @@ export function ConversationPage({ completionId }: { completionId: string }) {
     lastVisibleIndex,
     rows.length,
   ]);
+  useEffect(() => {
+    if (!settled || !hasPreviousPage || isFetchingPreviousPage || isFetchPreviousPageError) return;
+    if (firstVisibleIndex <= LOAD_AHEAD_ROWS) void fetchPreviousPage({ cancelRefetch: false });
+  }, [
+    settled,
+    hasPreviousPage,
+    isFetchingPreviousPage,
+    isFetchPreviousPageError,
+    fetchPreviousPage,
+    firstVisibleIndex,
+  ]);
+
+  // The URL can move on its own (back/forward, a link): follow it. A message already loaded is
+  // scrolled to; one that isn't opens a new window around it.
+  const selectedIndex = messageId === null ? -1 : indexOfKey(messageId);
+  useEffect(() => {
+    if (messageId === null) {
+      // Back to the conversation itself: from its start, unless that is already loaded.
+      if (anchor !== null && (hasPreviousPage || messages.isError)) setAnchor(null);
+      return;
+    }
+    if (!showList) return;
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    else if (messageId !== anchor) setAnchor(messageId);
+    // Only when the URL changes; a list that grows must not pull the view back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [messageId]);
+
+  // "Jump to answer": the answer follows the last message, so the pages between load first.
+  const [jumpingToAnswer, setJumpingToAnswer] = useState(false);
+  const answerIndex = indexOfKey('answer-heading');
+  useEffect(() => {
+    if (!jumpingToAnswer) return;
+    if (answerIndex >= 0) {
+      virtualizer.scrollToIndex(answerIndex, { align: 'start' });
+      setJumpingToAnswer(false);
+    } else if (isFetchNextPageError) setJumpingToAnswer(false);
+    else if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
+  }, [
+    jumpingToAnswer,
+    answerIndex,
+    hasNextPage,
+    isFetchingNextPage,
+    isFetchNextPageError,
+    fetchNextPage,
+    virtualizer,
+  ]);
 
   useEffect(() => {
     if (completion.data) document.title = `${completion.data.model} · ${completion.data.id}`;
   }, [completion.data]);
 
   const lookup = useCallback((id: string) => toolCallNames.get(id), [toolCallNames]);
+  // Every image part loaded so far, in reading order, for the inspector's ← and →.
+  const imageParts = useMemo(() => collectImageParts(conversationRows), [conversationRows]);
 
+  const selectMessage = useCallback(
+    (id: string) => navigate(conversationPath(completionId, id), { replace: true }),
+    [navigate, completionId],
+  );
+  const contextValue = useMemo<ConversationContextValue>(
+    () => ({
+      completionId,
+      model: completion.data?.model ?? null,
+      selectedMessageId: messageId,
+      focusedPart: part,
+      selectMessage,
+    }),
+    [completionId, completion.data?.model, messageId, part, selectMessage],
+  );
+
+  const anchorMissing = messages.error instanceof AnchorNotFoundError;
   let content: React.ReactNode;
   if (completion.isError) {
     content = (
@@ -73,6 +217,29 @@ export function ConversationPage({ completionId }: { completionId: string }) {
     );
   } else if (completion.isPending) {
     content = <Skeleton label="Loading the completion…" />;
+  } else if (anchorMissing) {
+    content = (
+      <div className="flex flex-col gap-3 pt-4">
+        <CompletionHeader completion={completion.data} />
+        <div
+          role="alert"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-6 text-amber-950"
+        >
+          <h2 className="font-semibold">Message not found</h2>
+          <p className="mt-1 text-sm">
+            This conversation has no message with the id{' '}
+            <code className="font-mono break-all">{anchor}</code>. The link may be mistyped, or
+            point into another completion.
+          </p>
+          <Link
+            href={conversationPath(completionId, null)}
+            className="mt-3 inline-block rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+          >
+            Read the conversation from the start
+          </Link>
+        </div>
+      </div>
+    );
   } else if (messages.isError && !messages.data) {
     content = (
       <div className="flex flex-col gap-3 pt-4">
@@ -129,15 +296,30 @@ export function ConversationPage({ completionId }: { completionId: string }) {
             )}
           </div>
         ) : null;
+      case 'older':
+        return isFetchPreviousPageError ? (
+          <ErrorState
+            compact
+            error={messages.error}
+            subject="Earlier messages"
+            onRetry={() => void fetchPreviousPage({ cancelRefetch: false })}
+          />
+        ) : (
+          <p className="py-4 text-center text-sm text-slate-500" role="status">
+            {messages.fetchStatus === 'paused'
+              ? 'Offline: earlier messages will load when the connection is back.'
+              : 'Loading earlier messages…'}
+          </p>
+        );
       case 'message':
-        return <MessageCard item={row.item} label={`#${row.index + 1}`} lookup={lookup} />;
+        return <MessageCard item={row.item} label={row.label} lookup={lookup} />;
       case 'more':
         return isFetchNextPageError ? (
           <ErrorState
             compact
             error={messages.error}
             subject="The next page of messages"
-            onRetry={() => void fetchNextPage()}
+            onRetry={() => void fetchNextPage({ cancelRefetch: false })}
           />
         ) : messages.fetchStatus === 'paused' ? (
           <p className="py-4 text-center text-sm text-amber-800" role="status">
@@ -175,24 +357,42 @@ export function ConversationPage({ completionId }: { completionId: string }) {
     }
   }
 
-  const contextValue = useMemo(
-    () => ({
-      completionId,
-      model: completion.data?.model ?? null,
-      selectedMessageId: null,
-      selectMessage: () => {},
-    }),
-    [completionId, completion.data?.model],
-  );
-
+  const hasAnswer = (completion.data?.choices.length ?? 0) > 0;
   return (
     <ConversationContext.Provider value={contextValue}>
-      <div
-        ref={scrollRef}
-        className="min-h-0 flex-1 overflow-y-auto [overflow-anchor:none]"
-        data-testid="conversation-scroll"
-      >
-        <div className="mx-auto w-full max-w-4xl px-4">{content}</div>
+      <div className="relative flex min-h-0 flex-1 flex-col">
+        <div
+          ref={scrollRef}
+          className="min-h-0 flex-1 overflow-y-auto [overflow-anchor:none]"
+          data-testid="conversation-scroll"
+        >
+          <div className="mx-auto w-full max-w-4xl px-4">
+            <ImageInspectorProvider items={imageParts} model={completion.data?.model ?? null}>
+              {content}
+            </ImageInspectorProvider>
+          </div>
+        </div>
+        {showList && hasAnswer && (
+          <div className="pointer-events-none absolute right-6 bottom-4 flex gap-2">
+            <button
+              type="button"
+              onClick={() => virtualizer.scrollToIndex(0, { align: 'start' })}
+              className="pointer-events-auto rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-md hover:bg-slate-50"
+            >
+              Top
+            </button>
+            <button
+              type="button"
+              disabled={jumpingToAnswer}
+              onClick={() => setJumpingToAnswer(true)}
+              className="pointer-events-auto rounded-full bg-slate-900 px-3 py-1.5 text-sm font-medium text-white shadow-md hover:bg-slate-700 disabled:opacity-80"
+            >
+              {jumpingToAnswer
+                ? `Loading to the answer… (${messageCount.toLocaleString('en-US')} loaded)`
+                : 'Jump to answer'}
+            </button>
+          </div>
+        )}
       </div>
     </ConversationContext.Provider>
   );

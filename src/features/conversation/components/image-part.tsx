@@ -1,8 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CopyButton } from '@/components/copy-button.tsx';
 import { formatBytes } from '@/lib/format.ts';
 import { describeUrl, safeImageSource } from '@/lib/safe-url.ts';
 import { messageLink, useConversationContext } from '../conversation-context.ts';
+import {
+  INSPECT_MESSAGE_ATTRIBUTE,
+  INSPECT_PART_ATTRIBUTE,
+  useImageInspector,
+} from '../inspector/image-inspector-context.ts';
+import { acquireDataUrlBlob } from '../inspector/utils/data-url-blobs.ts';
 
 /** Data URLs above this are decoded to a Blob URL off the critical path, not put in the DOM. */
 const BLOB_THRESHOLD = 100_000;
@@ -14,25 +20,26 @@ function useDisplaySource(url: string) {
   useEffect(() => {
     if (!big) return;
     let cancelled = false;
-    let objectUrl: string | null = null;
-    fetch(url)
-      .then((response) => response.blob())
-      .then((data) => {
-        if (cancelled) return;
-        objectUrl = URL.createObjectURL(data);
-        setBlob({ for: url, url: objectUrl });
+    // Decoded in a worker, shared with the inspector; revoked once neither shows it.
+    const lease = acquireDataUrlBlob(url);
+    lease.ready
+      .then((decoded) => {
+        if (!cancelled && decoded) setBlob({ for: url, url: decoded.objectUrl });
       })
       .catch(() => {
         if (!cancelled) setBlob({ for: url, error: 'the data URL could not be decoded' });
       });
     return () => {
       cancelled = true;
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
+      lease.release();
     };
   }, [big, url]);
   const decoded = blob?.for === url ? blob : undefined;
   return { source, big, decoded };
 }
+
+/** The last `?part=N` target that received focus, so a remount doesn't steal focus again. */
+let lastFocusedPart: string | null = null;
 
 export function ImagePart({
   url,
@@ -47,7 +54,22 @@ export function ImagePart({
   partIndex: number;
 }) {
   const conversation = useConversationContext();
+  const inspector = useImageInspector();
   const { source, big, decoded } = useDisplaySource(url);
+  // A link with `?part=N` points here: ring it, and move focus to it once (not on every remount
+  // as the list scrolls).
+  const focused =
+    messageId !== null &&
+    conversation?.selectedMessageId === messageId &&
+    conversation.focusedPart === partIndex;
+  const focusTarget = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!focused || !conversation) return;
+    const key = `${conversation.completionId}/${messageId}/${partIndex}`;
+    if (lastFocusedPart === key) return;
+    lastFocusedPart = key;
+    focusTarget.current?.focus({ preventScroll: true });
+  }, [focused, conversation, messageId, partIndex]);
   const [failed, setFailed] = useState<string | null>(null);
 
   let body: React.ReactNode;
@@ -88,10 +110,32 @@ export function ImagePart({
       className="inline-flex flex-col gap-1"
       data-testid="image-part"
       data-part-index={partIndex}
+      data-focused={focused ? 'true' : undefined}
     >
       {/* A fixed box, so nothing moves when the image arrives. */}
-      <div className="h-60 w-80 max-w-full overflow-hidden rounded-md border border-slate-200 bg-[repeating-conic-gradient(#f1f5f9_0%_25%,#fff_0%_50%)] bg-[length:16px_16px]">
+      <div
+        className={`relative h-60 w-80 max-w-full overflow-hidden rounded-md border ${focused ? 'border-sky-500 ring-4 ring-sky-500/40' : 'border-slate-200'} bg-[repeating-conic-gradient(#f1f5f9_0%_25%,#fff_0%_50%)] bg-[length:16px_16px]`}
+      >
         {body}
+        {inspector && (
+          // Over the whole box (image or failure alike): click or Enter opens the inspector.
+          <button
+            ref={focusTarget}
+            type="button"
+            className="absolute inset-0 cursor-zoom-in rounded-md focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600"
+            aria-label={`Inspect image part ${partIndex}${detail ? `, detail ${detail}` : ''}`}
+            aria-haspopup="dialog"
+            {...{
+              [INSPECT_MESSAGE_ATTRIBUTE]: messageId ?? undefined,
+              [INSPECT_PART_ATTRIBUTE]: partIndex,
+            }}
+            onPointerEnter={inspector.preload}
+            onFocus={inspector.preload}
+            onClick={(event) =>
+              inspector.openImage({ messageId, partIndex, url, detail }, event.currentTarget)
+            }
+          />
+        )}
       </div>
       <figcaption className="flex max-w-80 items-center gap-2 text-xs text-slate-600">
         <span className="shrink-0 rounded bg-slate-200 px-1.5 font-medium whitespace-nowrap">

@@ -20,14 +20,22 @@ const unknownRole = { badge: 'bg-rose-700 text-white', card: 'border-rose-200 bg
 /** Looks up the call a tool result answers: its function name, when the call is loaded. */
 export type ToolCallLookup = (toolCallId: string) => string | undefined;
 
-function Parts({ parts, messageId }: { parts: ContentPart[]; messageId: string | null }) {
+function Parts({
+  parts,
+  messageId,
+  asStored,
+}: {
+  parts: ContentPart[];
+  messageId: string | null;
+  asStored: boolean;
+}) {
   return (
     <div className="flex flex-wrap items-start gap-3">
       {parts.map((part, i) => {
         if (part.type === 'text' && 'text' in part) {
           return (
             <div key={i} className="basis-full">
-              <MessageText text={part.text} />
+              <MessageText text={part.text} asStored={asStored} />
             </div>
           );
         }
@@ -53,7 +61,15 @@ function Parts({ parts, messageId }: { parts: ContentPart[]; messageId: string |
   );
 }
 
-function MessageBody({ message, lookup }: { message: ChatMessage; lookup: ToolCallLookup }) {
+function MessageBody({
+  message,
+  lookup,
+  asStored,
+}: {
+  message: ChatMessage;
+  lookup: ToolCallLookup;
+  asStored: boolean;
+}) {
   const calledName = message.toolCallId ? lookup(message.toolCallId) : undefined;
   const extraKeys = Object.keys(message.extra);
   return (
@@ -66,9 +82,9 @@ function MessageBody({ message, lookup }: { message: ChatMessage; lookup: ToolCa
         </p>
       )}
       {message.contentParts ? (
-        <Parts parts={message.contentParts} messageId={message.id} />
+        <Parts parts={message.contentParts} messageId={message.id} asStored={asStored} />
       ) : message.content != null && message.content !== '' ? (
-        <MessageText text={message.content} />
+        <MessageText text={message.content} asStored={asStored} />
       ) : null}
       {message.refusal != null && (
         <div
@@ -78,7 +94,7 @@ function MessageBody({ message, lookup }: { message: ChatMessage; lookup: ToolCa
           <span className="mb-1 block text-xs font-semibold tracking-wide text-rose-800 uppercase">
             Refusal
           </span>
-          <MessageText text={message.refusal} />
+          <MessageText text={message.refusal} asStored={asStored} />
         </div>
       )}
       {message.toolCalls.map((call) => (
@@ -118,6 +134,7 @@ export const MessageCard = memo(function MessageCard({
   lookup: ToolCallLookup;
 }) {
   const [showRaw, setShowRaw] = useState(false);
+  const [asStored, setAsStored] = useState(false);
   const conversation = useConversationContext();
 
   if (!item.ok) {
@@ -139,6 +156,10 @@ export const MessageCard = memo(function MessageCard({
   const { message } = item;
   const style = roleStyles[message.role] ?? unknownRole;
   const selected = message.id != null && conversation?.selectedMessageId === message.id;
+  const hasText =
+    !!message.content ||
+    !!message.refusal ||
+    !!message.contentParts?.some((part) => part.type === 'text' && 'text' in part);
   return (
     <article
       className={`rounded-lg border p-4 shadow-xs ${style.card} ${selected ? 'ring-2 ring-sky-500 ring-offset-2' : ''}`}
@@ -174,6 +195,17 @@ export const MessageCard = memo(function MessageCard({
             idleText="Copy link"
           />
         )}
+        {hasText && (
+          <button
+            type="button"
+            className="rounded px-1.5 py-0.5 text-xs text-slate-500 hover:bg-slate-200 hover:text-slate-800 aria-pressed:bg-slate-200 aria-pressed:text-slate-800"
+            aria-pressed={asStored}
+            title="Show the text exactly as stored, without markdown formatting"
+            onClick={() => setAsStored((value) => !value)}
+          >
+            As stored
+          </button>
+        )}
         <button
           type="button"
           className="rounded px-1.5 py-0.5 text-xs text-slate-500 hover:bg-slate-200 hover:text-slate-800"
@@ -186,7 +218,7 @@ export const MessageCard = memo(function MessageCard({
       {showRaw ? (
         <JsonBlock value={message.raw} label="Message as received" />
       ) : (
-        <MessageBody message={message} lookup={lookup} />
+        <MessageBody message={message} lookup={lookup} asStored={asStored} />
       )}
     </article>
   );

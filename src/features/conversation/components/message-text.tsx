@@ -1,24 +1,37 @@
 import { useState } from 'react';
+import { useMarkdownRenderer } from '../markdown/use-markdown-renderer.ts';
 
 /** Beyond this, a text shows its head and tail with a "show all": the page stays responsive. */
 export const LONG_TEXT_LIMIT = 20_000;
 const HEAD = 8_000;
 const TAIL = 2_000;
+/** A text longer than this stays plain even after "Show all": megabytes never reach the parser. */
+export const MARKDOWN_LIMIT = 250_000;
 
-/** Plain, escaped text (React escapes it); whitespace and line breaks as stored. */
-export function MessageText({ text }: { text: string }) {
+const plainClass = 'whitespace-pre-wrap break-words [overflow-wrap:anywhere]';
+
+/**
+ * A message text: rendered as markdown (a lazy chunk; plain text until it has loaded), or
+ * `asStored`, exactly as stored (plain, escaped by React, whitespace and line breaks kept).
+ * Texts over LONG_TEXT_LIMIT show head and tail as stored, with "Show all".
+ */
+export function MessageText({ text, asStored = false }: { text: string; asStored?: boolean }) {
   const [showAll, setShowAll] = useState(false);
   const long = text.length > LONG_TEXT_LIMIT;
-  if (!long || showAll) {
+  const collapsed = long && !showAll;
+  const wantsMarkdown = !asStored && !collapsed && text.length <= MARKDOWN_LIMIT;
+  const renderMarkdown = useMarkdownRenderer(wantsMarkdown);
+  if (wantsMarkdown && renderMarkdown) return renderMarkdown(text);
+  if (!collapsed) {
     return (
-      <div className="whitespace-pre-wrap break-words [overflow-wrap:anywhere]" dir="auto">
+      <div className={plainClass} dir="auto" data-testid="text-as-stored">
         {text}
       </div>
     );
   }
   const hidden = text.length - HEAD - TAIL;
   return (
-    <div className="whitespace-pre-wrap break-words [overflow-wrap:anywhere]" dir="auto">
+    <div className={plainClass} dir="auto" data-testid="text-as-stored">
       {text.slice(0, HEAD)}
       <span className="my-2 block rounded border border-dashed border-slate-300 bg-slate-100 p-2 text-center text-sm text-slate-600">
         {hidden.toLocaleString('en-US')} more characters not shown.{' '}

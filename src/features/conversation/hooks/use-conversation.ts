@@ -4,15 +4,19 @@ import { completionQueryOptions } from '@/api/completion.ts';
 import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
 import { buildConversationRows } from '../utils/rows.ts';
 
-/** The completion, its messages page by page, and the rows of the conversation list. */
-export function useConversation(completionId: string) {
+/**
+ * The completion, its messages (from the start, or around a deep-linked `anchor`), and the rows
+ * of the conversation list.
+ */
+export function useConversation(completionId: string, anchor: string | null) {
   const completion = useQuery(completionQueryOptions(completionId));
-  const messages = useInfiniteQuery(conversationMessagesInfiniteOptions(completionId));
+  const messages = useInfiniteQuery(conversationMessagesInfiniteOptions(completionId, anchor));
 
   const items = useMemo(
-    () => messages.data?.pages.flatMap((page) => page.data) ?? [],
+    () => messages.data?.pages.flatMap((page) => page.items) ?? [],
     [messages.data],
   );
+  const fromStart = messages.data?.pages[0]?.older === null;
 
   const rows = useMemo(
     () =>
@@ -21,6 +25,7 @@ export function useConversation(completionId: string) {
         items,
         completion.data?.choices,
         messages.hasNextPage || messages.isFetchNextPageError,
+        fromStart,
       ),
     [
       completionId,
@@ -28,6 +33,7 @@ export function useConversation(completionId: string) {
       completion.data?.choices,
       messages.hasNextPage,
       messages.isFetchNextPageError,
+      fromStart,
     ],
   );
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCompletion, parseMessage } from '@/lib/api/parse.ts';
-import { buildConversationRows } from './rows.ts';
+import { buildConversationRows, messageLabel } from './rows.ts';
 
 const items = [
   parseMessage({ id: 'c-0', role: 'user', content: 'hi' }, 0),
@@ -27,6 +27,23 @@ describe('buildConversationRows', () => {
       'answer-heading',
       'choice-0',
     ]);
+  });
+
+  it('labels messages from their ids, or their position when the window starts at the top', () => {
+    const rows = buildConversationRows('c', items, undefined, false);
+    expect(rows.map((row) => (row.kind === 'message' ? row.label : ''))).toEqual([
+      '#1',
+      '#2',
+      '#3',
+    ]);
+    const middle = buildConversationRows('c', items, undefined, true, false);
+    expect(middle.flatMap((row) => (row.kind === 'message' ? [row.label] : []))).toEqual([
+      '#1',
+      '',
+      '#3',
+    ]);
+    expect(messageLabel('chatcmpl-x', 'chatcmpl-x-6999', null)).toBe('#7000');
+    expect(messageLabel('other', 'msg_1', null)).toBe('');
   });
 
   it('holds the answer back while pages remain, with a "more" row instead', () => {

@@ -2,7 +2,7 @@ import type { ChatMessage, Choice, MessageItem } from '@/lib/api/types.ts';
 
 /** One row of the conversation's virtualized list. Keys are stable: message ids, never indexes. */
 export type ConversationRow =
-  | { kind: 'message'; key: string; index: number; item: MessageItem }
+  | { kind: 'message'; key: string; label: string; item: MessageItem }
   | { kind: 'more'; key: 'more' }
   | { kind: 'answer-heading'; key: 'answer-heading'; count: number }
   | { kind: 'choice'; key: string; choice: Choice };
@@ -24,14 +24,19 @@ export function buildConversationRows(
   items: MessageItem[],
   choices: Choice[] | undefined,
   hasMore: boolean,
+  /** Whether `items` starts at the conversation's first message (positions are then known). */
+  fromStart = true,
 ): ConversationRow[] {
-  const rows: ConversationRow[] = items.map((item, index) => ({
-    kind: 'message',
-    // A broken item has no id of its own: key it by position, which cannot change for it.
-    key: item.ok && item.message.id ? item.message.id : `${completionId}-#${index}`,
-    index,
-    item,
-  }));
+  const rows: ConversationRow[] = items.map((item, index) => {
+    const id = item.ok ? item.message.id : null;
+    return {
+      kind: 'message',
+      // A broken item has no id of its own: key it by its neighbour and position.
+      key: id ?? `${completionId}-#${index}`,
+      label: messageLabel(completionId, id, fromStart ? index : null),
+      item,
+    };
+  });
   if (hasMore) {
     rows.push({ kind: 'more', key: 'more' });
     return rows;
@@ -53,4 +58,47 @@ export function buildConversationRows(
   rows.push({ kind: 'answer-heading', key: 'answer-heading', count: shown.length });
   for (const choice of shown) rows.push({ kind: 'choice', key: `choice-${choice.index}`, choice });
   return rows;
+}
+
+/**
+ * "#N", counting from 1: from OpenAI's message ids (`<completion_id>-<index>`), else from the
+ * position when the window starts at the first message; '' when neither says.
+ */
+export function messageLabel(
+  completionId: string,
+  id: string | null,
+  position: number | null,
+): string {
+  if (id?.startsWith(`${completionId}-`)) {
+    const index = Number(id.slice(completionId.length + 1));
+    if (Number.isInteger(index) && index >= 0) return `#${index + 1}`;
+  }
+  return position === null ? '' : `#${position + 1}`;
+}
+
+/**
+ * A rough height for a message row before it is measured, from what it holds. Close estimates
+ * keep the scroll position steady while rows above the viewport get their real sizes.
+ */
+export function estimateMessageHeight(item: MessageItem): number {
+  if (!item.ok) return 160;
+  const { message } = item;
+  let text = message.content ?? '';
+  let images = 0;
+  for (const part of message.contentParts ?? []) {
+    if ('text' in part) text += `\n${part.text}`;
+    else if (part.type === 'image_url') images += 1;
+  }
+  const lines = Math.min(
+    400,
+    text.split('\n').reduce((sum, line) => sum + 1 + Math.floor(line.length / 95), 0),
+  );
+  return Math.min(
+    4000,
+    76 +
+      lines * 24 +
+      Math.ceil(images / 2) * 290 +
+      message.toolCalls.length * 130 +
+      (message.refusal ? 80 : 0),
+  );
 }

@@ -1,0 +1,396 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { formatBytes } from '@/lib/format.ts';
+import { describeUrl } from '@/lib/safe-url.ts';
+import {
+  estimateImageTokens,
+  type ImageTokenEstimate,
+  type Size,
+} from '@/lib/vision/estimate-image-tokens.ts';
+import { PATCH_RULE, TILE_RULE } from '@/lib/vision/vision-token-rules.ts';
+import { useElementSize } from '../hooks/use-element-size.ts';
+import { useImageBytes, type ImageBytes } from '../hooks/use-image-bytes.ts';
+import { usePanZoom } from '../hooks/use-pan-zoom.ts';
+import type { InspectorImage } from '../image-inspector-context.ts';
+import { fitBox, formatSize } from '../utils/display.ts';
+import { ImageFacts } from './image-facts.tsx';
+import { ModelView, type ModelGrid } from './model-view.tsx';
+import { TokenEstimatePanel } from './token-estimate-panel.tsx';
+
+const toolButton =
+  'rounded-md px-2 py-1 text-sm hover:bg-slate-200 aria-disabled:cursor-default aria-disabled:opacity-40 aria-disabled:hover:bg-transparent focus-visible:outline-2 focus-visible:outline-sky-600 aria-pressed:bg-sky-100 aria-pressed:text-sky-900';
+
+interface ModelCase {
+  detail: 'low' | 'high' | null;
+  resized: Size;
+  grid: ModelGrid | null;
+  caption: string;
+}
+
+/** What "as the model saw it" shows for this estimate: the chosen case (low or high for auto). */
+function modelCaseOf(estimate: ImageTokenEstimate | null, want: 'low' | 'high'): ModelCase | null {
+  if (!estimate || estimate.kind === 'unknown-model') return null;
+  if (estimate.kind === 'patch') {
+    const { resized, patches } = estimate.estimate;
+    return {
+      detail: null,
+      resized,
+      grid: { kind: 'patch', cell: PATCH_RULE.patchSize, ...patches },
+      caption: `${formatSize(resized)}: ${patches.columns} × ${patches.rows} = ${patches.count} patches of ${PATCH_RULE.patchSize} px`,
+    };
+  }
+  const c = estimate.cases.find((x) => x.detail === want) ?? estimate.cases[0];
+  if (!c) return null;
+  return c.tiles
+    ? {
+        detail: 'high',
+        resized: c.resized,
+        grid: { kind: 'tile', cell: TILE_RULE.tileSize, ...c.tiles },
+        caption: `high detail: ${formatSize(c.resized)}, ${c.tiles.columns} × ${c.tiles.rows} = ${c.tiles.count} tile${c.tiles.count === 1 ? '' : 's'} of ${TILE_RULE.tileSize} px`,
+      }
+    : {
+        detail: 'low',
+        resized: c.resized,
+        grid: null,
+        caption: `low detail: ${formatSize(c.resized)}, the low-resolution version (within ${TILE_RULE.lowDetailSize} × ${TILE_RULE.lowDetailSize})`,
+      };
+}
+
+function Failure({ title, reason, url }: { title: string; reason: string; url: string }) {
+  return (
+    <div
+      role="alert"
+      className="m-4 flex max-w-xl flex-col gap-1 rounded-md border border-rose-300 bg-rose-50 p-4 text-sm text-rose-950"
+    >
+      <span className="font-semibold">{title}</span>
+      <span>{reason}</span>
+      <span className="font-mono text-xs break-all text-slate-700">{describeUrl(url, 500)}</span>
+    </div>
+  );
+}
+
+function Pending({ bytes }: { bytes: ImageBytes }) {
+  const approx = bytes.status === 'loading' ? bytes.approxBytes : null;
+  return (
+    <p role="status" className="rounded-md bg-white/90 px-3 py-2 text-sm text-slate-700">
+      {approx != null ? `Decoding ${formatBytes(approx)} image…` : 'Loading the image…'}
+    </p>
+  );
+}
+
+/**
+ * The image inspector: a modal <dialog> with the image large (wheel, drag, pinch, + − 0),
+ * ← → through every image part of the conversation, Escape to close; beside it the image's
+ * facts and its estimated input tokens. Loaded on first use (see ImageInspectorProvider).
+ */
+export function ImageInspectorDialog({
+  items,
+  current,
+  model,
+  onNavigate,
+  onClose,
+}: {
+  items: readonly InspectorImage[];
+  current: InspectorImage;
+  model: string | null;
+  onNavigate: (key: string) => void;
+  /** Called once the dialog has closed, with the part shown last (focus goes back to it). */
+  onClose: (last: InspectorImage) => void;
+}) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const surfaceRef = useRef<HTMLDivElement>(null);
+  const [imgElement, setImgElement] = useState<HTMLImageElement | null>(null);
+  const [showModel, setShowModel] = useState(false);
+  const [modelDetail, setModelDetail] = useState<'low' | 'high'>('high');
+  const [natural, setNatural] = useState<(Size & { for: string }) | null>(null);
+  const [displayFailed, setDisplayFailed] = useState<string | null>(null);
+
+  const bytes = useImageBytes(current.url);
+  const zoom = usePanZoom(surfaceRef, current.key);
+  const stage = useElementSize(stageRef);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    dialog?.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  const index = items.findIndex((item) => item.key === current.key);
+  const previous = index > 0 ? items[index - 1] : undefined;
+  const next = index >= 0 ? items[index + 1] : undefined;
+
+  const displayUrl = bytes.status === 'ready' ? bytes.displayUrl : null;
+  const size = natural && natural.for === displayUrl ? natural : null;
+  const failed = displayUrl != null && displayFailed === displayUrl;
+
+  const estimate = useMemo(
+    () => (model && size ? estimateImageTokens(model, size, current.detail) : null),
+    [model, size, current.detail],
+  );
+  const modelCase = modelCaseOf(estimate, modelDetail);
+  const box = size && stage ? fitBox(size, stage) : null;
+  const modelShown = showModel && modelCase != null && box != null;
+
+  const waitingFor = !model
+    ? 'The completion’s model is not known yet.'
+    : bytes.status === 'refused' || bytes.status === 'failed' || failed
+      ? 'The image did not load, so its size (and so its tokens) is unknown.'
+      : 'Waiting for the image’s size…';
+
+  const handleKey = (event: KeyboardEvent): boolean => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return false;
+    const target = event.target as HTMLElement;
+    if (target.closest?.('input, textarea, select, [contenteditable]')) return false;
+    switch (event.key) {
+      case 'ArrowLeft':
+        if (previous) onNavigate(previous.key);
+        break;
+      case 'ArrowRight':
+        if (next) onNavigate(next.key);
+        break;
+      case '+':
+      case '=':
+        zoom.zoomIn();
+        break;
+      case '-':
+      case '_':
+        zoom.zoomOut();
+        break;
+      case '0':
+        zoom.reset();
+        break;
+      default:
+        return false;
+    }
+    event.preventDefault();
+    return true;
+  };
+  // Keys pressed while focus is nowhere (a focused control went away) still count.
+  const handleKeyRef = useRef(handleKey);
+  useEffect(() => {
+    handleKeyRef.current = handleKey;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!dialogRef.current?.contains(event.target as Node)) handleKeyRef.current(event);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  let content: React.ReactNode;
+  if (bytes.status === 'refused') {
+    content = <Failure title="Image not displayed" reason={bytes.reason} url={current.url} />;
+  } else if (bytes.status === 'failed') {
+    content = <Failure title="Image failed to load" reason={bytes.reason} url={current.url} />;
+  } else if (bytes.status === 'loading') {
+    content = <Pending bytes={bytes} />;
+  } else if (failed) {
+    content = (
+      <Failure
+        title="Image failed to load"
+        reason="the browser could not show it: the server refused it, it no longer exists (signed links expire), or it is not an image"
+        url={current.url}
+      />
+    );
+  } else {
+    content = (
+      <>
+        <img
+          ref={setImgElement}
+          key={bytes.displayUrl}
+          src={bytes.displayUrl}
+          alt={`Image part ${current.partIndex}${current.detail ? `, detail ${current.detail}` : ''}`}
+          decoding="async"
+          draggable={false}
+          referrerPolicy="no-referrer"
+          onLoad={(event) => {
+            const { naturalWidth: width, naturalHeight: height } = event.currentTarget;
+            setNatural({ for: bytes.displayUrl, width, height });
+          }}
+          onError={() => setDisplayFailed(bytes.displayUrl)}
+          hidden={modelShown}
+          style={box ? { width: box.width, height: box.height } : undefined}
+          className="max-h-full max-w-full shrink-0 bg-[repeating-conic-gradient(#f1f5f9_0%_25%,#fff_0%_50%)] bg-[length:16px_16px] select-none"
+        />
+        {modelShown && (
+          <ModelView
+            source={bytes.blob}
+            fallback={imgElement}
+            resized={modelCase.resized}
+            grid={modelCase.grid}
+            box={box}
+          />
+        )}
+      </>
+    );
+  }
+
+  const position = index >= 0 ? `Image ${index + 1} of ${items.length}` : 'Image';
+  // In <body>, not inside the virtualized list: nothing of the page's DOM wraps the dialog.
+  return createPortal(
+    <dialog
+      ref={dialogRef}
+      aria-labelledby="inspector-title"
+      onKeyDown={(event) => {
+        handleKey(event.nativeEvent);
+        // The page's own shortcuts (list navigation) must not act behind the dialog.
+        event.stopPropagation();
+      }}
+      onClose={() => {
+        // StrictMode's effect replay closes and reopens the dialog: only a real close counts.
+        if (!dialogRef.current?.open) onClose(current);
+      }}
+      className="m-0 h-dvh max-h-none w-dvw max-w-none bg-white p-0 text-slate-900 backdrop:bg-slate-950/60"
+      data-testid="image-inspector"
+    >
+      <div className="flex h-full flex-col">
+        <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-3 py-2">
+          <h2 id="inspector-title" className="font-semibold">
+            {position}
+            <span className="ml-2 text-sm font-normal text-slate-500">
+              {current.messageLabel ? `message ${current.messageLabel} · ` : ''}part{' '}
+              {current.partIndex}
+            </span>
+          </h2>
+          <div className="flex items-center gap-1" role="group" aria-label="Images">
+            <button
+              type="button"
+              className={toolButton}
+              aria-disabled={!previous}
+              onClick={() => previous && onNavigate(previous.key)}
+              aria-keyshortcuts="ArrowLeft"
+            >
+              ← Previous image
+            </button>
+            <button
+              type="button"
+              className={toolButton}
+              aria-disabled={!next}
+              onClick={() => next && onNavigate(next.key)}
+              aria-keyshortcuts="ArrowRight"
+            >
+              Next image →
+            </button>
+          </div>
+          <div className="flex items-center gap-1" role="group" aria-label="Zoom">
+            <button
+              type="button"
+              className={toolButton}
+              onClick={zoom.zoomOut}
+              aria-label="Zoom out"
+              aria-keyshortcuts="-"
+            >
+              −
+            </button>
+            <output
+              className="w-14 text-center text-sm tabular-nums"
+              aria-label="Zoom level"
+              data-testid="zoom-level"
+            >
+              {Math.round(zoom.scale * 100)}%
+            </output>
+            <button
+              type="button"
+              className={toolButton}
+              onClick={zoom.zoomIn}
+              aria-label="Zoom in"
+              aria-keyshortcuts="+"
+            >
+              +
+            </button>
+            <button type="button" className={toolButton} onClick={zoom.reset} aria-keyshortcuts="0">
+              Reset zoom
+            </button>
+          </div>
+          <div className="flex items-center gap-1">
+            <button
+              type="button"
+              className={toolButton}
+              aria-pressed={showModel}
+              // aria-disabled, not disabled: it stays focusable while the next image loads.
+              aria-disabled={!modelCase && !showModel}
+              title={
+                modelCase
+                  ? 'The image resized as the token rules say, with the grid the model counts'
+                  : estimate?.kind === 'unknown-model'
+                    ? 'unknown model: no rule to apply'
+                    : 'Needs the model and the image’s size'
+              }
+              onClick={() => {
+                if (modelCase || showModel) setShowModel((value) => !value);
+              }}
+            >
+              As the model saw it
+            </button>
+            {showModel && estimate?.kind === 'tile' && estimate.cases.length > 1 && (
+              <span role="group" aria-label="Detail shown" className="flex gap-1">
+                {(['low', 'high'] as const).map((d) => (
+                  <button
+                    key={d}
+                    type="button"
+                    className={toolButton}
+                    aria-pressed={modelDetail === d}
+                    onClick={() => setModelDetail(d)}
+                  >
+                    {d}
+                  </button>
+                ))}
+              </span>
+            )}
+          </div>
+          <button
+            type="button"
+            autoFocus
+            className={`${toolButton} ml-auto font-medium`}
+            onClick={() => dialogRef.current?.close()}
+          >
+            Close
+          </button>
+        </header>
+        <div className="flex min-h-0 flex-1 flex-col md:flex-row">
+          <div className="flex min-h-0 min-w-0 flex-1 flex-col bg-slate-800">
+            <div
+              ref={stageRef}
+              className="relative min-h-0 flex-1 overflow-hidden"
+              role="group"
+              aria-label="Image: drag to pan; wheel, pinch or + and − to zoom; 0 to reset"
+            >
+              <div
+                ref={surfaceRef}
+                className="flex h-full w-full items-center justify-center"
+                data-testid="zoom-surface"
+              >
+                {content}
+              </div>
+            </div>
+            {showModel && (
+              <p
+                className="border-t border-slate-700 px-3 py-1.5 text-sm text-slate-100"
+                data-testid="model-caption"
+                aria-live="polite"
+              >
+                {modelShown
+                  ? `As the model saw it, ${modelCase.caption}`
+                  : estimate?.kind === 'unknown-model'
+                    ? 'As the model saw it: unknown model, no rule to apply.'
+                    : 'As the model saw it: needs the model and the image’s size.'}
+              </p>
+            )}
+          </div>
+          <aside className="flex max-h-[45%] flex-col gap-5 overflow-y-auto border-t border-slate-200 p-4 text-sm md:max-h-none md:w-96 md:border-t-0 md:border-l">
+            <ImageFacts
+              image={current}
+              bytes={bytes}
+              natural={size}
+              displayFailed={failed || bytes.status === 'failed' || bytes.status === 'refused'}
+            />
+            <TokenEstimatePanel model={model} estimate={estimate} waitingFor={waitingFor} />
+          </aside>
+        </div>
+      </div>
+    </dialog>,
+    document.body,
+  );
+}

@@ -1,0 +1,139 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  ImageInspectorContext,
+  INSPECT_MESSAGE_ATTRIBUTE,
+  INSPECT_PART_ATTRIBUTE,
+  type InspectorImage,
+  type InspectorImageRef,
+} from './image-inspector-context.ts';
+import type { ImageInspectorDialog } from './components/image-inspector-dialog.tsx';
+import { findImage } from './utils/collect-image-parts.ts';
+
+type DialogModule = { ImageInspectorDialog: typeof ImageInspectorDialog };
+
+// The inspector (zoom and pan, token rules, the model's view) is its own chunk, loaded on first
+// use: none of it is in the entry bundle.
+let dialogModule: Promise<DialogModule> | null = null;
+function loadDialog(): Promise<DialogModule> {
+  dialogModule ??= import('./components/image-inspector-dialog.tsx').catch((error: unknown) => {
+    dialogModule = null; // let the next attempt retry
+    throw error;
+  });
+  return dialogModule;
+}
+
+/** The part's "inspect" button in the list, when it is rendered. */
+function findPartButton(image: InspectorImage): HTMLElement | null {
+  if (image.messageId == null) return null;
+  for (const el of document.querySelectorAll<HTMLElement>(`[${INSPECT_PART_ATTRIBUTE}]`)) {
+    if (
+      el.getAttribute(INSPECT_MESSAGE_ATTRIBUTE) === image.messageId &&
+      el.getAttribute(INSPECT_PART_ATTRIBUTE) === String(image.partIndex)
+    )
+      return el;
+  }
+  return null;
+}
+
+/**
+ * Gives the image parts below it an inspector: a dialog with the image large (zoom, pan), its
+ * facts and its estimated input tokens, moving through `items` with ← and →.
+ *
+ * Mount it around the conversation list with every loaded image part (collectImageParts(rows))
+ * and the completion's model (null until known).
+ */
+export function ImageInspectorProvider({
+  items,
+  model,
+  children,
+}: {
+  items: readonly InspectorImage[];
+  model: string | null;
+  children: React.ReactNode;
+}) {
+  // The part shown: a listed one by key, or one that isn't listed (yet) on its own.
+  const [shown, setShown] = useState<{ key: string; standalone: InspectorImage | null } | null>(
+    null,
+  );
+  const [Dialog, setDialog] = useState<DialogModule['ImageInspectorDialog'] | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const opener = useRef<HTMLElement | null>(null);
+  const itemsRef = useRef(items);
+  useEffect(() => {
+    itemsRef.current = items;
+  }, [items]);
+  const focusAfterClose = useRef<InspectorImage | null>(null);
+
+  const preload = useCallback(() => {
+    loadDialog().then(
+      (module) => setDialog(() => module.ImageInspectorDialog),
+      () => {},
+    );
+  }, []);
+
+  const openImage = useCallback((part: InspectorImageRef, from: HTMLElement) => {
+    opener.current = from;
+    const listed = findImage(itemsRef.current, part);
+    setShown(
+      listed
+        ? { key: listed.key, standalone: null }
+        : {
+            key: `standalone:${part.partIndex}`,
+            standalone: { ...part, key: `standalone:${part.partIndex}`, messageLabel: '' },
+          },
+    );
+    setLoadFailed(false);
+    loadDialog().then(
+      (module) => setDialog(() => module.ImageInspectorDialog),
+      () => setLoadFailed(true),
+    );
+  }, []);
+
+  const current = shown
+    ? (shown.standalone ?? items.find((item) => item.key === shown.key) ?? null)
+    : null;
+
+  const close = useCallback((last: InspectorImage | null) => {
+    focusAfterClose.current = last;
+    setShown(null);
+  }, []);
+
+  // Focus goes back to the part on show (the one opened, or the one moved to with the arrows).
+  useEffect(() => {
+    if (shown || !focusAfterClose.current) return;
+    const target = findPartButton(focusAfterClose.current) ?? opener.current;
+    focusAfterClose.current = null;
+    if (target?.isConnected) target.focus();
+  }, [shown]);
+
+  const value = useMemo(() => ({ openImage, preload }), [openImage, preload]);
+  return (
+    <ImageInspectorContext.Provider value={value}>
+      {children}
+      {current && Dialog && (
+        <Dialog
+          items={shown?.standalone ? [shown.standalone] : items}
+          current={current}
+          model={model}
+          onNavigate={(key) => setShown({ key, standalone: null })}
+          onClose={close}
+        />
+      )}
+      {current && loadFailed && (
+        <div
+          role="alert"
+          className="fixed right-4 bottom-4 z-50 flex items-center gap-3 rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-950 shadow-lg"
+        >
+          The image inspector could not be loaded (offline?).
+          <button
+            type="button"
+            className="rounded px-2 py-0.5 font-medium hover:bg-rose-100"
+            onClick={() => close(current)}
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
+    </ImageInspectorContext.Provider>
+  );
+}

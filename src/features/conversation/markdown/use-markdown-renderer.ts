@@ -1,0 +1,43 @@
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+
+type RenderMarkdown = (text: string) => ReactNode;
+
+// The markdown renderer is a lazy chunk; once loaded, every row that mounts later renders
+// markdown right away (no plain-text flash), and rows already on screen switch over.
+let renderer: RenderMarkdown | null = null;
+let pending: Promise<RenderMarkdown> | null = null;
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+const getRenderer = () => renderer;
+
+/** Starts loading the markdown renderer (e.g. while a conversation's data is on its way). */
+export function preloadMarkdown(): Promise<RenderMarkdown> {
+  pending ??= import('./render-markdown.tsx').then(
+    (module) => {
+      renderer = module.renderMarkdown;
+      for (const listener of listeners) listener();
+      return module.renderMarkdown;
+    },
+    (error: unknown) => {
+      pending = null; // A failed chunk load (offline): the next text tries again.
+      throw error;
+    },
+  );
+  return pending;
+}
+
+/**
+ * The markdown renderer, or null until its chunk has loaded (show the plain text meanwhile).
+ * Loading starts the first time a component asks with `wanted`.
+ */
+export function useMarkdownRenderer(wanted: boolean): RenderMarkdown | null {
+  const current = useSyncExternalStore(subscribe, getRenderer, getRenderer);
+  useEffect(() => {
+    if (wanted && !current) preloadMarkdown().catch(() => {}); // Stays plain text: readable.
+  }, [wanted, current]);
+  return current;
+}
