@@ -81,6 +81,18 @@ export function messageLabel(
  * keep the scroll position steady while rows above the viewport get their real sizes.
  */
 export function estimateMessageHeight(item: MessageItem): number {
+  // The virtualizer asks again for every row below a row that gets measured: remember answers.
+  let height = estimates.get(item);
+  if (height === undefined) {
+    height = computeEstimate(item);
+    estimates.set(item, height);
+  }
+  return height;
+}
+
+const estimates = new WeakMap<MessageItem, number>();
+
+function computeEstimate(item: MessageItem): number {
   if (!item.ok) return 160;
   const { message } = item;
   let text = message.content ?? '';
