@@ -93,6 +93,22 @@ function ConversationRoute({
   );
 }
 
+/**
+ * A new completion gets fresh state (scroll position, toggles, measurements); the same
+ * completion with or without a message in the URL is the same page, so selecting a message
+ * doesn't remount it.
+ */
+function conversationRoute(completionSegment: string, messageSegment: string | null) {
+  const completionId = decodeSegment(completionSegment);
+  return (
+    <ConversationRoute
+      key={completionId}
+      completionId={completionId}
+      messageId={messageSegment === null ? null : decodeSegment(messageSegment)}
+    />
+  );
+}
+
 function NotFoundPage() {
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
@@ -124,30 +140,10 @@ export function App() {
         <Switch>
           <Route path="/" component={ListRoute} />
           <Route path="/completions/:completionId/messages/:messageId">
-            {(params) => {
-              const completionId = decodeSegment(params.completionId);
-              return (
-                <ConversationRoute
-                  key={completionId}
-                  completionId={completionId}
-                  messageId={decodeSegment(params.messageId)}
-                />
-              );
-            }}
+            {(params) => conversationRoute(params.completionId, params.messageId)}
           </Route>
           <Route path="/completions/:completionId">
-            {(params) => {
-              const completionId = decodeSegment(params.completionId);
-              // A new completion gets fresh state: scroll position, toggles, measurements. The
-              // same completion with or without a message in the URL is the same page.
-              return (
-                <ConversationRoute
-                  key={completionId}
-                  completionId={completionId}
-                  messageId={null}
-                />
-              );
-            }}
+            {(params) => conversationRoute(params.completionId, null)}
           </Route>
           <Route component={NotFoundPage} />
         </Switch>

@@ -16,7 +16,7 @@ export function FilterBar({
   models: string[];
   onChange: (filters: CompletionsFilters) => void;
 }) {
-  const ids = { model: useId(), models: useId(), key: useId(), value: useId(), order: useId() };
+  const ids = { model: useId(), models: useId(), order: useId() };
   // The model field edits a draft; the URL changes when the user submits or leaves the field.
   const [modelDraft, setModelDraft] = useState(filters.model);
   const [modelSource, setModelSource] = useState(filters.model);
@@ -71,31 +71,9 @@ export function FilterBar({
             setValue('');
           }}
         >
-          <div className="flex flex-col gap-1">
-            <label htmlFor={ids.key} className="text-xs font-medium text-slate-600">
-              Metadata key
-            </label>
-            <input
-              id={ids.key}
-              value={key}
-              onChange={(event) => setKey(event.target.value)}
-              className={`${inputClass} w-36`}
-              autoComplete="off"
-            />
-          </div>
+          <LabeledInput label="Metadata key" value={key} onChange={setKey} />
           <span className="pb-1.5 text-slate-500">=</span>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={ids.value} className="text-xs font-medium text-slate-600">
-              Metadata value
-            </label>
-            <input
-              id={ids.value}
-              value={value}
-              onChange={(event) => setValue(event.target.value)}
-              className={`${inputClass} w-36`}
-              autoComplete="off"
-            />
-          </div>
+          <LabeledInput label="Metadata value" value={value} onChange={setValue} />
           <button
             type="submit"
             disabled={key === ''}
@@ -175,5 +153,31 @@ function RemoveButton({ label, onClick }: { label: string; onClick: () => void }
     >
       ×
     </button>
+  );
+}
+
+function LabeledInput({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <input
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        className={`${inputClass} w-36`}
+        autoComplete="off"
+      />
+    </div>
   );
 }
