@@ -14,6 +14,9 @@ const chromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const port = Number(process.env.E2E_PORT ?? 4317);
+// E2E_OUT_DIR builds into (and serves) another folder, so runs on other ports can go in parallel.
+const outDir = process.env.E2E_OUT_DIR ?? 'dist';
+const staticEnv = { VIEWER_STATIC_DIR: outDir };
 
 export default defineConfig({
   testDir: 'e2e',
@@ -45,9 +48,9 @@ export default defineConfig({
   webServer: [
     // The real server on the production build, with the test-only fault ids switched on.
     {
-      command: `npx vite build --logLevel warn && npx tsx server/main.ts --faults`,
+      command: `npx vite build --logLevel warn --outDir ${outDir} --emptyOutDir && npx tsx server/main.ts --faults`,
       url: `http://127.0.0.1:${port}/v1/chat/completions?limit=1`,
-      env: { PORT: String(port), HOST: '127.0.0.1', OPENAI_API_KEY: '' },
+      env: { PORT: String(port), HOST: '127.0.0.1', OPENAI_API_KEY: '', ...staticEnv },
       reuseExistingServer: false,
       timeout: 120_000,
     },
@@ -56,7 +59,7 @@ export default defineConfig({
     {
       command: `npx tsx server/main.ts --require-key ${TEST_API_KEY}`,
       url: `${KEYED_API_ORIGIN}/__viewer/info`,
-      env: { PORT: String(KEYED_API_PORT), HOST: '127.0.0.1', OPENAI_API_KEY: '' },
+      env: { PORT: String(KEYED_API_PORT), HOST: '127.0.0.1', OPENAI_API_KEY: '', ...staticEnv },
       reuseExistingServer: false,
       timeout: 60_000,
     },
@@ -64,7 +67,7 @@ export default defineConfig({
     {
       command: 'npx tsx server/main.ts --static-only',
       url: `${STATIC_ORIGIN}/`,
-      env: { PORT: String(STATIC_PORT), HOST: '127.0.0.1', OPENAI_API_KEY: '' },
+      env: { PORT: String(STATIC_PORT), HOST: '127.0.0.1', OPENAI_API_KEY: '', ...staticEnv },
       reuseExistingServer: false,
       timeout: 60_000,
     },

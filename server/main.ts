@@ -3,7 +3,8 @@
  * [--static-only]` (what `npm start` runs).
  * Environment: HOST (default 127.0.0.1), PORT (default 4173), OPENAI_API_KEY (proxy mode),
  * OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID, VIEWER_FAULTS=1 (same as --faults),
- * VIEWER_REQUIRE_KEY (same as --require-key; the flag wins).
+ * VIEWER_REQUIRE_KEY (same as --require-key; the flag wins), VIEWER_STATIC_DIR (the built viewer
+ * to serve; default dist/).
  * A required key or --data means local data: OPENAI_API_KEY is then ignored (and said so).
  * --static-only serves the built viewer like a plain static host (no API); it cannot be
  * combined with --data, --faults or --require-key, and ignores the API environment.
@@ -111,6 +112,8 @@ async function main(): Promise<void> {
       proxy: proxy ?? undefined,
       requireKey,
       api: !staticOnly,
+      // Tests and benches build into their own folder so parallel runs don't share dist/.
+      staticDir: process.env.VIEWER_STATIC_DIR?.trim() || undefined,
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
