@@ -11,6 +11,7 @@ import { completionsListInfiniteOptions } from '@/api/completions-list.ts';
 import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
 import { OfflineBanner } from '@/components/offline-banner.tsx';
 import { ConnectionButton } from '@/features/connection/components/connection-button.tsx';
+import { ThemeToggle } from '@/features/theme/theme-toggle.tsx';
 import { useListFilters } from '@/features/completions-list/hooks/use-list-filters.ts';
 import { preloadMarkdown } from '@/features/conversation/markdown/use-markdown-renderer.ts';
 import { lazyComponent } from '@/lib/lazy-component.tsx';
@@ -135,6 +136,7 @@ export function App() {
             Stored completions
           </Link>
           <ConnectionButton />
+          <ThemeToggle />
         </header>
         <OfflineBanner />
         <Switch>
