@@ -13,6 +13,8 @@ export default tseslint.config(
       'node_modules',
       'test-results',
       'playwright-report',
+      '.out-*',
+      'dist-e2e',
     ],
   },
   js.configs.recommended,

@@ -14,9 +14,20 @@ const chromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const port = Number(process.env.E2E_PORT ?? 4317);
-// E2E_OUT_DIR builds into (and serves) another folder, so runs on other ports can go in parallel.
-const outDir = process.env.E2E_OUT_DIR ?? 'dist';
-const staticEnv = { VIEWER_STATIC_DIR: outDir };
+// The e2e build (with a short request timeout, below) goes to its own folder, never to dist/,
+// which `npm start` serves. E2E_OUT_DIR picks another, so runs on other ports can go in parallel.
+const outDir = process.env.E2E_OUT_DIR ?? 'dist-e2e';
+// The pages' CSP must let the direct connection reach the key-required API on another port, and
+// the connection tests' unreachable free ports (a blocked origin is tested with localhost).
+const staticEnv = {
+  VIEWER_STATIC_DIR: outDir,
+  VIEWER_CONNECT_SRC: 'https://api.openai.com http://127.0.0.1:*',
+};
+/**
+ * The client gives up on a request after this long without an answer (30 s in production):
+ * short enough for faults.spec.ts to wait for a hung page, long enough for everything else.
+ */
+export const E2E_REQUEST_TIMEOUT_MS = 8_000;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -50,7 +61,13 @@ export default defineConfig({
     {
       command: `npx vite build --logLevel warn --outDir ${outDir} --emptyOutDir && npx tsx server/main.ts --faults`,
       url: `http://127.0.0.1:${port}/v1/chat/completions?limit=1`,
-      env: { PORT: String(port), HOST: '127.0.0.1', OPENAI_API_KEY: '', ...staticEnv },
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        OPENAI_API_KEY: '',
+        VITE_REQUEST_TIMEOUT_MS: String(E2E_REQUEST_TIMEOUT_MS),
+        ...staticEnv,
+      },
       reuseExistingServer: false,
       timeout: 120_000,
     },

@@ -1,39 +1,40 @@
-// `npm run bench`: opens the 10,000-message demo conversation in Chromium, in the real view and
-// in a plain non-virtualized render of the same messages (the baseline, measured in the same
-// run), and prints time to first message, DOM size, JS heap, scroll frame times and long tasks,
-// and the initial JS size. Figures go to bench/results/latest.json as well.
+// `npm run bench`: measures the production build on the real server in Chromium and prints the
+// figures, each next to its budget (bench/budgets.json) and, for the 10,000-message conversation,
+// next to a plain non-virtualized render of the same messages (the baseline, measured in the same
+// run). Figures go to bench/results/latest.json; `npm run bench:check` compares them with the
+// budgets. `--only a,b` runs some scenarios: conversation, baseline, deeplink, image, code, scale.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from '@playwright/test';
-import { DEMO_IDS, LONG_MESSAGE_COUNT } from '../server/data/demo-ids.ts';
+import { chromium } from '@playwright/test';
+import { DEMO_IDS, HUGE_MESSAGE_COUNT, LONG_MESSAGE_COUNT } from '../server/data/demo-ids.ts';
 import { startServer } from '../server/main.ts';
-import { gzipBytesOf, initialJsGzipBytes } from './bundle-size.ts';
+import { initialJsGzipBytes } from './bundle-size.ts';
+import { loadBudgets, checkFigures, formatCheck, type Figures } from './budgets.ts';
 import {
-  domElements,
-  firstMessageMs,
-  heapMB,
-  instrumentation,
-  measureScroll,
-  type ScrollFigures,
-} from './measure.ts';
+  measureBaseline,
+  measureBigImage,
+  measureCodeBlock,
+  measureDeepLink,
+  measureScale,
+  measureVirtualized,
+  RUNS,
+} from './scenarios.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SCROLL = { pxPerFrame: 60, frames: 600 };
+const SCENARIOS = ['conversation', 'baseline', 'deeplink', 'image', 'code', 'scale'] as const;
+type Scenario = (typeof SCENARIOS)[number];
 
-interface VariantFigures {
-  firstMessageMs: number;
-  allLoadedMs: number;
-  domAt100: number | null;
-  /** Same scroll position as domAt100, every page loaded. */
-  domAtAll: number;
-  /** The middle of the whole conversation, every page loaded. */
-  domAtMiddle: number;
-  heapMB: number;
-  scroll: ScrollFigures;
-  /** Gzipped JS the browser loaded to show the conversation (entry and lazy chunks). */
-  routeJsGzipBytes: number | null;
+function parseOnly(argv: string[]): Set<Scenario> {
+  const arg = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  if (!arg) return new Set(SCENARIOS);
+  const picked = arg.split(',').map((s) => s.trim());
+  for (const name of picked) {
+    if (!(SCENARIOS as readonly string[]).includes(name))
+      throw new Error(`Unknown scenario "${name}": pick from ${SCENARIOS.join(', ')}.`);
+  }
+  return new Set(picked as Scenario[]);
 }
 
 function buildBaseline() {
@@ -44,182 +45,22 @@ function buildBaseline() {
   if (result.status !== 0) throw new Error('Building the baseline page failed.');
 }
 
-/** A fresh, instrumented page, navigated to `url`, once its first message is in the DOM. */
-async function open(browser: Browser, url: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  // tsx keeps function names with a `__name` helper that page.evaluate'd code lacks.
-  await page.addInitScript('window.__name = (fn) => fn;');
-  await page.addInitScript(instrumentation);
-  const cdp = await context.newCDPSession(page);
-  const scripts: string[] = [];
-  page.on('response', (response) => {
-    if (response.request().resourceType() === 'script')
-      scripts.push(new URL(response.url()).pathname);
-  });
-  const started = Date.now();
-  await page.goto(url);
-  const first = await firstMessageMs(page);
-  return { context, page, cdp, started, first, scripts };
+const fmt = (value: number | null | undefined, digits = 1) =>
+  value == null ? '—' : value.toFixed(digits);
+
+function table(rows: string[][]) {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)));
+  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  '));
 }
-
-const FIRST_MESSAGE_RUNS = 5;
-
-/** Median time to the first message over fresh contexts (the first one warms Chromium's caches). */
-async function medianFirstMessageMs(browser: Browser, url: string): Promise<number> {
-  const times: number[] = [];
-  for (let run = 0; run < FIRST_MESSAGE_RUNS; run++) {
-    const { context, first } = await open(browser, url);
-    times.push(first);
-    await context.close();
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
-}
-
-async function measureVirtualized(browser: Browser, origin: string): Promise<VariantFigures> {
-  const url = `${origin}/completions/${DEMO_IDS.long}`;
-  const first = await medianFirstMessageMs(browser, url);
-  const { context, page, cdp, started, scripts } = await open(browser, url);
-  const routeScripts = [...scripts];
-  const scroller = page.getByTestId('conversation-scroll');
-
-  // 100 messages loaded: the middle of the first page.
-  await page.waitForTimeout(500);
-  const samplePosition = await scroller.evaluate((el) => {
-    el.scrollTo({ top: el.scrollHeight / 2 });
-    return el.scrollTop;
-  });
-  await page.waitForTimeout(300);
-  const domAt100 = await domElements(page);
-
-  // Every page loaded: scroll to the end until the answer shows.
-  const answer = page.getByRole('heading', { name: /^Answer/ });
-  while (!(await answer.isVisible())) {
-    await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-    await page.waitForTimeout(30);
-    if (Date.now() - started > 180_000) throw new Error('The conversation did not finish loading.');
-  }
-  const allLoadedMs = Date.now() - started;
-  const count = await page.evaluate(
-    () => document.querySelectorAll('[data-testid="message"]').length,
-  );
-  // The same view as before, now with 100 times as many messages loaded.
-  await scroller.evaluate((el, top) => el.scrollTo({ top }), samplePosition);
-  await page.waitForTimeout(300);
-  const domAtAll = await domElements(page);
-  await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
-  await page.waitForTimeout(300);
-  const domAtMiddle = await domElements(page);
-  const heap = await heapMB(cdp);
-  const height = await scroller.evaluate((el) => el.scrollHeight);
-  const scroll = await measureScroll(page, { from: height / 2, ...SCROLL });
-  console.log(`  virtualized: ${count} message elements in the DOM at the end`);
-  await context.close();
-  return {
-    firstMessageMs: first,
-    allLoadedMs,
-    domAt100,
-    domAtAll,
-    domAtMiddle,
-    heapMB: heap,
-    scroll,
-    routeJsGzipBytes: gzipBytesOf(join(root, 'dist'), routeScripts),
-  };
-}
-
-async function measureBaseline(browser: Browser, origin: string): Promise<VariantFigures> {
-  const url = `${origin}/__bench/index.html?id=${DEMO_IDS.long}`;
-  const first = await medianFirstMessageMs(browser, url);
-  const { context, page, cdp, started } = await open(browser, url);
-  await page.getByTestId('all-loaded').waitFor({ timeout: 300_000 });
-  const allLoadedMs = Date.now() - started;
-  const domAtAll = await domElements(page);
-  const heap = await heapMB(cdp);
-  const height = await page.getByTestId('conversation-scroll').evaluate((el) => el.scrollHeight);
-  const scroll = await measureScroll(page, { from: height / 2, ...SCROLL });
-  await context.close();
-  return {
-    firstMessageMs: first,
-    allLoadedMs,
-    domAt100: null,
-    domAtAll,
-    domAtMiddle: domAtAll,
-    heapMB: heap,
-    scroll,
-    routeJsGzipBytes: null,
-  };
-}
-
-/** Median time from navigation to the deep-linked message in view (and highlighted). */
-async function measureDeepLink(browser: Browser, origin: string, index: number): Promise<number> {
-  const target = `${DEMO_IDS.long}-${index}`;
-  const times: number[] = [];
-  for (let run = 0; run < FIRST_MESSAGE_RUNS; run++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.addInitScript('window.__name = (fn) => fn;');
-    await page.goto(`${origin}/completions/${DEMO_IDS.long}/messages/${target}`);
-    const at = await page.evaluate(
-      (id) =>
-        new Promise<number>((resolve) => {
-          const check = () => {
-            const el = document.querySelector(`[data-message-id="${id}"][aria-current="true"]`);
-            const box = el?.getBoundingClientRect();
-            if (box && box.top >= 0 && box.top < window.innerHeight) resolve(performance.now());
-            else requestAnimationFrame(check);
-          };
-          check();
-        }),
-      target,
-    );
-    times.push(at);
-    await context.close();
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
-}
-
-/** Long tasks from navigation until the ~5 MB data-URL image is decoded and shown. */
-async function measureBigImage(browser: Browser, origin: string) {
-  const { context, page } = await open(browser, `${origin}/completions/${DEMO_IDS.bigImage}`);
-  const img = page
-    .getByTestId('image-part')
-    .getByRole('img', { name: /Image part/ })
-    .first();
-  await img.waitFor({ timeout: 30_000 });
-  await page.waitForFunction(
-    (el) =>
-      (el as HTMLImageElement | null)?.complete && ((el as HTMLImageElement).naturalWidth ?? 0) > 0,
-    await img.elementHandle(),
-    { timeout: 30_000 },
-  );
-  const shownAt = await page.evaluate(() => performance.now());
-  await page.waitForTimeout(200);
-  // From the moment the page shows the completion (the app has booted) until the image shows.
-  const tasks = await page.evaluate(() => {
-    const bench = (
-      window as unknown as {
-        __bench: { headerAt: number | null; longTasks: { start: number; duration: number }[] };
-      }
-    ).__bench;
-    return bench.longTasks.filter((task) => task.start + task.duration >= (bench.headerAt ?? 0));
-  });
-  await context.close();
-  return {
-    shownMs: shownAt,
-    longTasks: tasks.length,
-    longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
-  };
-}
-
-const fmt = (value: number | null, digits = 1) => (value == null ? '—' : value.toFixed(digits));
 
 async function main() {
-  buildBaseline();
+  const only = parseOnly(process.argv.slice(2));
+  // BENCH_DIST measures another build folder (the default is what `npm run build` writes).
+  const distDir = resolve(root, process.env.BENCH_DIST ?? 'dist');
+  if (only.has('baseline')) buildBaseline();
   const server = await startServer({
     port: 0,
-    staticDir: join(root, 'dist'),
+    staticDir: distDir,
     extraStatic: [{ prefix: '/__bench/', dir: join(root, 'bench', 'dist') }],
     quiet: true,
   });
@@ -235,102 +76,159 @@ async function main() {
       '--disable-component-update',
     ],
   });
+  const figures: Figures = {};
+  const details: Record<string, unknown> = {};
   try {
-    console.log(
-      `Bench: ${LONG_MESSAGE_COUNT.toLocaleString('en-US')}-message conversation ${DEMO_IDS.long}`,
-    );
-    // The server builds demo conversations lazily: warm it so neither variant pays for that.
-    for (const path of [`${DEMO_IDS.long}`, `${DEMO_IDS.long}/messages?limit=100`]) {
-      await (await fetch(`${server.url}/v1/chat/completions/${path}`)).arrayBuffer();
+    // The server builds demo conversations lazily: warm it so no scenario pays for that.
+    for (const id of [DEMO_IDS.long, DEMO_IDS.huge]) {
+      for (const path of [`${id}`, `${id}/messages?limit=100`]) {
+        await (await fetch(`${server.url}/v1/chat/completions/${path}`)).arrayBuffer();
+      }
     }
-    const virtualized = await measureVirtualized(browser, server.url);
-    const baseline = await measureBaseline(browser, server.url);
-    const bundle = initialJsGzipBytes(join(root, 'dist'));
-    const deepLinkMs = await measureDeepLink(browser, server.url, 7000);
-    const bigImage = await measureBigImage(browser, server.url);
 
-    const v = virtualized;
-    const b = baseline;
-    const rows: [string, string, string, string][] = [
-      ['figure', 'virtualized (app)', 'plain render (baseline)', 'target'],
-      [
-        'time to first message, median of 5 (ms)',
-        fmt(v.firstMessageMs, 0),
-        fmt(b.firstMessageMs, 0),
-        '',
-      ],
-      ['all 10,000 loaded (ms)', fmt(v.allLoadedMs, 0), fmt(b.allLoadedMs, 0), ''],
-      ['DOM elements, 100 loaded', fmt(v.domAt100, 0), '—', ''],
-      ['DOM elements, 10,000 loaded, same view', fmt(v.domAtAll, 0), '—', 'within 20%'],
-      ['DOM elements, 10,000 loaded, middle', fmt(v.domAtMiddle, 0), fmt(b.domAtMiddle, 0), ''],
-      ['JS heap after GC (MB)', fmt(v.heapMB), fmt(b.heapMB), ''],
-      ['scroll frames measured', String(v.scroll.frames), String(b.scroll.frames), ''],
-      ['frame work p50 (ms)', fmt(v.scroll.p50), fmt(b.scroll.p50), ''],
-      ['frame work p95 (ms)', fmt(v.scroll.p95), fmt(b.scroll.p95), '≤ 16.7'],
-      ['frame work max (ms)', fmt(v.scroll.max), fmt(b.scroll.max), ''],
-      [
-        'dropped frames (> 25 ms apart)',
-        String(v.scroll.droppedFrames),
-        String(b.scroll.droppedFrames),
-        '',
-      ],
-      ['long tasks while scrolling', String(v.scroll.longTasks), String(b.scroll.longTasks), ''],
-      [
-        'longest task while scrolling (ms)',
-        fmt(v.scroll.longestTaskMs, 0),
-        fmt(b.scroll.longestTaskMs, 0),
-        '≤ 50',
-      ],
-    ];
-    const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)));
-    for (const row of rows)
-      console.log(row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  '));
+    const bundle = initialJsGzipBytes(distDir);
+    figures['initialJsGzipKB'] = bundle.bytes / 1024;
     console.log(
-      `initial JS (gzipped, what index.html loads): ${(bundle.bytes / 1024).toFixed(1)} KB in ${bundle.files.length} file(s) (target ≤ 110 KB)`,
-    );
-    console.log(
-      `deep link to message 7,000 of 10,000, navigation to in view (median of ${FIRST_MESSAGE_RUNS}): ${deepLinkMs.toFixed(0)} ms`,
-    );
-    console.log(
-      `~5 MB data-URL image: shown after ${bigImage.shownMs.toFixed(0)} ms; ${bigImage.longTasks} long task(s) between the page showing and the image showing, the longest ${bigImage.longestTaskMs.toFixed(0)} ms (target: none over 50 ms)`,
-    );
-    console.log(
-      `JS loaded to show the conversation (gzipped, with its lazy chunks): ${((v.routeJsGzipBytes ?? 0) / 1024).toFixed(1)} KB`,
+      `initial JS (gzipped, what index.html loads): ${(bundle.bytes / 1024).toFixed(1)} KB in ${bundle.files.length} file(s)`,
     );
 
-    const domGrowth = virtualized.domAt100 ? virtualized.domAtAll / virtualized.domAt100 - 1 : null;
-    const checks = {
-      p95FrameMs: virtualized.scroll.p95 <= 16.7,
-      noLongTaskOver50ms: virtualized.scroll.longestTaskMs <= 50,
-      domWithin20Percent: domGrowth != null && Math.abs(domGrowth) <= 0.2,
-      initialJsWithin110KB: bundle.bytes <= 110 * 1024,
-    };
-    console.log(
-      'targets:',
-      Object.entries(checks)
-        .map(([k, ok]) => `${k} ${ok ? 'met' : 'MISSED'}`)
-        .join(', '),
-    );
+    if (only.has('conversation')) {
+      console.log(
+        `\n${LONG_MESSAGE_COUNT.toLocaleString('en-US')}-message conversation ${DEMO_IDS.long}`,
+      );
+      const v = await measureVirtualized(browser, server.url, distDir);
+      const b = only.has('baseline') ? await measureBaseline(browser, server.url) : null;
+      details['virtualized'] = v;
+      details['baseline'] = b;
+      figures['conversation.firstMessageMs'] = v.firstMessageMs;
+      figures['conversation.domAt100'] = v.domAt100 ?? 0;
+      figures['conversation.domAt10k'] = v.domAtAll;
+      figures['conversation.domGrowthPct'] = v.domAt100 ? (v.domAtAll / v.domAt100 - 1) * 100 : 0;
+      figures['conversation.heapMB'] = v.heapMB;
+      figures['scroll.p95FrameMs'] = v.scroll.p95;
+      figures['scroll.longTasks'] = v.scroll.longTasks;
+      figures['scroll.longestTaskMs'] = v.scroll.longestTaskMs;
+      figures['conversation.routeJsGzipKB'] = (v.routeJsGzipBytes ?? 0) / 1024;
+      table([
+        ['figure', 'virtualized (app)', 'plain render (baseline)'],
+        [
+          `time to first message, median of ${RUNS} (ms)`,
+          fmt(v.firstMessageMs, 0),
+          fmt(b?.firstMessageMs, 0),
+        ],
+        ['all 10,000 loaded (ms)', fmt(v.allLoadedMs, 0), fmt(b?.allLoadedMs, 0)],
+        ['DOM elements, 100 loaded', fmt(v.domAt100, 0), '—'],
+        ['DOM elements, 10,000 loaded, same view', fmt(v.domAtAll, 0), '—'],
+        ['DOM elements, 10,000 loaded, middle', fmt(v.domAtMiddle, 0), fmt(b?.domAtMiddle, 0)],
+        ['JS heap after GC (MB)', fmt(v.heapMB), fmt(b?.heapMB)],
+        ['scroll frames measured', String(v.scroll.frames), String(b?.scroll.frames ?? '—')],
+        ['frame work p50 (ms)', fmt(v.scroll.p50), fmt(b?.scroll.p50)],
+        ['frame work p95 (ms)', fmt(v.scroll.p95), fmt(b?.scroll.p95)],
+        ['frame work max (ms)', fmt(v.scroll.max), fmt(b?.scroll.max)],
+        [
+          'dropped frames (> 25 ms apart)',
+          String(v.scroll.droppedFrames),
+          String(b?.scroll.droppedFrames ?? '—'),
+        ],
+        [
+          'long tasks while scrolling',
+          String(v.scroll.longTasks),
+          String(b?.scroll.longTasks ?? '—'),
+        ],
+        [
+          'longest task while scrolling (ms)',
+          fmt(v.scroll.longestTaskMs, 0),
+          fmt(b?.scroll.longestTaskMs, 0),
+        ],
+        [
+          'JS loaded for the conversation, gzipped (KB)',
+          fmt((v.routeJsGzipBytes ?? 0) / 1024),
+          '—',
+        ],
+      ]);
+    }
+
+    if (only.has('deeplink')) {
+      const deepLinkMs = await measureDeepLink(browser, server.url, DEMO_IDS.long, 7000);
+      figures['deepLink.ms'] = deepLinkMs;
+      console.log(
+        `\ndeep link to message 7,000 of 10,000, navigation to in view (median of ${RUNS}): ${deepLinkMs.toFixed(0)} ms`,
+      );
+    }
+
+    if (only.has('image')) {
+      const image = await measureBigImage(browser, server.url);
+      details['bigImage'] = image;
+      figures['bigImage.longestTaskMs'] = image.longestTaskMs;
+      console.log(
+        `~5 MB data-URL image (median of 3): shown after ${image.shownMs.toFixed(0)} ms; ${image.longTasks} long task(s) between the page showing and the image showing, the longest ${image.longestTaskMs.toFixed(0)} ms`,
+      );
+    }
+
+    if (only.has('code')) {
+      const code = await measureCodeBlock(browser, server.url);
+      details['codeBlock'] = code;
+      figures['codeBlock.plainMs'] = code.plainMs;
+      figures['codeBlock.highlightedMs'] = code.highlightedMs;
+      figures['codeBlock.longestTaskMs'] = code.longestTaskMs;
+      console.log(
+        `2,000-line code block, deep-linked (median of 3): on screen ${code.plainMs.toFixed(0)} ms, highlighted ${code.highlightedMs.toFixed(0)} ms after navigation; longest task after boot ${code.longestTaskMs.toFixed(0)} ms`,
+      );
+    }
+
+    if (only.has('scale')) {
+      console.log('\nscale: the same procedure on 10,000 and 100,000 messages');
+      const sizes = [
+        { id: DEMO_IDS.long, messages: LONG_MESSAGE_COUNT, key: '10k' },
+        { id: DEMO_IDS.huge, messages: HUGE_MESSAGE_COUNT, key: '100k' },
+      ];
+      const results = [];
+      for (const size of sizes) {
+        const r = await measureScale(browser, server.url, size.id, size.messages);
+        results.push(r);
+        figures[`scale.${size.key}.firstMessageMs`] = r.firstMessageMs;
+        figures[`scale.${size.key}.deepLinkMs`] = r.deepLinkMs;
+        figures[`scale.${size.key}.p95FrameMs`] = r.scroll.p95;
+        figures[`scale.${size.key}.longestTaskMs`] = r.scroll.longestTaskMs;
+        figures[`scale.${size.key}.domInView`] = r.domInView;
+      }
+      details['scale'] = results;
+      table([
+        ['figure', ...results.map((r) => `${r.messages.toLocaleString('en-US')} messages`)],
+        [
+          'time to first message, median of 3 (ms)',
+          ...results.map((r) => fmt(r.firstMessageMs, 0)),
+        ],
+        [
+          'deep link to 90%, median of 3 (ms)',
+          ...results.map(
+            (r) => `${fmt(r.deepLinkMs, 0)} (#${r.deepLinkIndex.toLocaleString('en-US')})`,
+          ),
+        ],
+        ['DOM elements in view', ...results.map((r) => fmt(r.domInView, 0))],
+        [
+          'frame work p50 / p95 (ms)',
+          ...results.map((r) => `${fmt(r.scroll.p50)} / ${fmt(r.scroll.p95)}`),
+        ],
+        [
+          'long tasks / longest while scrolling (ms)',
+          ...results.map((r) => `${r.scroll.longTasks} / ${fmt(r.scroll.longestTaskMs, 0)}`),
+        ],
+        ['JS heap after GC (MB)', ...results.map((r) => fmt(r.heapMB))],
+      ]);
+    }
+
+    const budgets = loadBudgets();
+    const check = checkFigures(figures, budgets);
+    console.log('\nagainst bench/budgets.json (figure, value, budget, limit with noise margin):');
+    console.log(formatCheck(check));
 
     mkdirSync(join(root, 'bench', 'results'), { recursive: true });
     writeFileSync(
       join(root, 'bench', 'results', 'latest.json'),
-      JSON.stringify(
-        {
-          date: new Date().toISOString(),
-          conversation: { id: DEMO_IDS.long, messages: LONG_MESSAGE_COUNT },
-          virtualized,
-          baseline,
-          initialJsGzipBytes: bundle.bytes,
-          deepLinkMs,
-          bigImage,
-          domGrowth,
-          checks,
-        },
-        null,
-        2,
-      ) + '\n',
+      JSON.stringify({ date: new Date().toISOString(), figures, details }, null, 2) + '\n',
     );
+    console.log('figures written to bench/results/latest.json');
   } finally {
     await browser.close();
     await server.close();

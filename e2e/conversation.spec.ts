@@ -65,7 +65,7 @@ test.describe('conversation view', () => {
     await page.goto(`/completions/${DEMO_IDS.refusal}`);
     const answer = page.getByTestId('answer-choice');
     await expect(answer.getByLabel('Other fields')).toContainText('annotations: []');
-    await answer.getByRole('button', { name: 'JSON' }).click();
+    await answer.getByRole('button', { name: 'JSON', exact: true }).click();
     const raw = answer.getByLabel('Message as received');
     await expect(raw).toContainText('"content": null');
     await expect(raw).toContainText('"annotations": []');

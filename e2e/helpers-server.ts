@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
+/** The build the e2e servers serve (playwright.config.ts builds it). */
+export const E2E_STATIC_DIR = process.env.E2E_OUT_DIR ?? 'dist-e2e';
+
 /**
  * Starts one more viewer server (`node --import tsx server/main.ts …`, no npx in between so a stop reaches it) for a test, on a free port chosen by
  * the OS, serving the same build as the configured e2e server. Resolves once it listens.
@@ -17,7 +20,7 @@ export async function startViewerServer(
         HOST: '127.0.0.1',
         PORT: '0',
         OPENAI_API_KEY: '',
-        VIEWER_STATIC_DIR: process.env.E2E_OUT_DIR ?? 'dist',
+        VIEWER_STATIC_DIR: E2E_STATIC_DIR,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_IDS } from './helpers.ts';
 
 /** The first image part showing the local demo image `name`. */
@@ -266,5 +266,88 @@ test.describe('image inspector', () => {
         .nth(1)
         .getByRole('button', { name: /^Inspect image part/ }),
     ).toBeFocused();
+  });
+});
+
+test.describe('image inspector across pages', () => {
+  /** Indexes of the long conversation's messages with an image part, from the API. */
+  async function imageMessageIndexes(request: APIRequestContext): Promise<number[]> {
+    const indexes: number[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const query = `limit=100&order=asc${after ? `&after=${after}` : ''}`;
+      const page = (await (
+        await request.get(`/v1/chat/completions/${DEMO_IDS.long}/messages?${query}`)
+      ).json()) as {
+        data: { id: string; content_parts: { type: string }[] | null }[];
+        has_more: boolean;
+        last_id: string;
+      };
+      for (const message of page.data) {
+        if (message.content_parts?.some((part) => part.type === 'image_url'))
+          indexes.push(Number(message.id.split('-').at(-1)));
+      }
+      if (!page.has_more) return indexes;
+      after = page.last_id;
+    }
+  }
+
+  test('← and → go on into pages not loaded yet, loading until the next image', async ({
+    page,
+    request,
+  }) => {
+    const indexes = await imageMessageIndexes(request);
+    // Two neighbouring images more than two pages apart: opening at one, the other isn't loaded.
+    const pairAt = indexes.findIndex((a, i) => (indexes[i + 1] ?? a) - a > 220);
+    expect(pairAt).toBeGreaterThanOrEqual(0);
+    const [a, b] = [indexes[pairAt]!, indexes[pairAt + 1]!];
+    const dialog = page.getByRole('dialog');
+    const heading = dialog.getByRole('heading', { level: 2 });
+
+    await page.goto(`/completions/${DEMO_IDS.long}/messages/${DEMO_IDS.long}-${a}`);
+    const message = page.locator(`[data-message-id="${DEMO_IDS.long}-${a}"]`);
+    await message
+      .getByRole('button', { name: /^Inspect image part/ })
+      .first()
+      .click();
+    await expect(heading).toContainText(`message #${a + 1}`);
+    await expect(heading).toContainText('loaded');
+    await expect(page.locator(`[data-message-id="${DEMO_IDS.long}-${b}"]`)).toHaveCount(0);
+
+    await page.keyboard.press('ArrowRight');
+    await expect(heading).toContainText(`message #${b + 1}`, { timeout: 15_000 });
+    // And back, to the image it came from, which is loaded now.
+    await page.keyboard.press('ArrowLeft');
+    await expect(heading).toContainText(`message #${a + 1}`);
+
+    // The other way: opened at b, ← loads earlier pages until a's image.
+    await page.keyboard.press('Escape');
+    await page.goto(`/completions/${DEMO_IDS.long}/messages/${DEMO_IDS.long}-${b}`);
+    await page
+      .locator(`[data-message-id="${DEMO_IDS.long}-${b}"]`)
+      .getByRole('button', { name: /^Inspect image part/ })
+      .first()
+      .click();
+    await expect(heading).toContainText(`message #${b + 1}`);
+    await page.keyboard.press('ArrowLeft');
+    await expect(heading).toContainText(`message #${a + 1}`, { timeout: 15_000 });
+  });
+
+  test('on the last image of a fully loaded conversation, → stays', async ({ page }) => {
+    await page.goto(`/completions/${DEMO_IDS.images}`);
+    await page
+      .getByRole('button', { name: /^Inspect image part/ })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog');
+    const heading = dialog.getByRole('heading', { level: 2 });
+    await expect(heading).toContainText(/^Image 1 of (\d+)message/);
+    const total = Number(/of (\d+)/.exec((await heading.textContent()) ?? '')?.[1]);
+    for (let i = 1; i < total; i++) await page.keyboard.press('ArrowRight');
+    await expect(heading).toContainText(`Image ${total} of ${total}message`);
+    await page.keyboard.press('ArrowRight');
+    await expect(heading).toContainText(`Image ${total} of ${total}message`);
+    await expect(dialog.getByRole('button', { name: /Next image/ })).toBeDisabled();
+    await expect(dialog.getByTestId('inspector-seek')).toHaveCount(0);
   });
 });

@@ -127,22 +127,38 @@ export function sendText(
 
 export class BodyTooLargeError extends Error {}
 
-/** Reads a request body up to `limit` bytes. */
+/** The largest request body the API and the proxy read (metadata updates are tiny). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Reads a request body up to `limit` bytes. A declared Content-Length over the limit fails at
+ * once, without reading; a body that grows past it stops being read (the request is paused):
+ * the caller answers 413 with `Connection: close`, so the rest is never taken in.
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () => new BodyTooLargeError(`Request body larger than ${limit} bytes.`);
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.pause();
+    return Promise.reject(tooLarge());
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
         failed = true;
-        reject(new BodyTooLargeError(`Request body larger than ${limit} bytes.`));
+        chunks.length = 0;
+        req.off('data', onData);
+        req.pause();
+        reject(tooLarge());
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => {
       if (!failed) resolve(Buffer.concat(chunks));
     });

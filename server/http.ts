@@ -4,6 +4,10 @@
  * built SPA with its history-API fallback. `createViewerHandler` is the same routing as
  * Connect-style middleware (used by the Vite plugin with `next`).
  *
+ * Before routing (see security.ts): security headers on every answer, 414 for over-long URLs,
+ * 421 for a Host header this server does not answer (DNS rebinding), and 403 for cross-site
+ * requests to /v1 (except the key-required look-alike) and /__viewer/*.
+ *
  * Static-only mode (`api: false`) behaves like a plain static host: /v1, /demo-assets and
  * /__viewer answer a plain-text 404, so the viewer has to connect to an API directly.
  */
@@ -16,8 +20,22 @@ import type { ProxyConfig } from './api/proxy.ts';
 import { CompletionStore } from './api/store.ts';
 import { generateDemoDataset } from './data/demo.ts';
 import { loadJsonlFile } from './data/jsonl.ts';
+import { FaultCounters } from './api/faults.ts';
 import { DEMO_ASSETS_PREFIX, serveDemoAsset } from './demo-assets.ts';
 import { sendBody, sendText, splitUrl } from './http-util.ts';
+import {
+  DEFAULT_CONNECT_SRC,
+  MAX_URL_LENGTH,
+  createHostCheck,
+  crossSiteRefusal,
+  hostNotAllowed,
+  isJsonContentType,
+  securityHeaders,
+  sendApiError,
+  unsupportedMediaType,
+  uriTooLong,
+  type HostCheck,
+} from './security.ts';
 import { createStaticHandler } from './static.ts';
 
 export interface ServerOptions {
@@ -47,6 +65,16 @@ export interface ServerOptions {
   extraStatic?: { prefix: string; dir: string }[];
   /** No log output (unexpected errors included). */
   quiet?: boolean;
+  /**
+   * Origins the viewer's direct mode may connect to (the CSP's connect-src, besides 'self');
+   * default DEFAULT_CONNECT_SRC. The CLI maps VIEWER_CONNECT_SRC to it.
+   */
+  connectSrc?: readonly string[];
+  /**
+   * Host headers answered besides the bound address and localhost/127.0.0.1/[::1] with this
+   * port (see security.ts createHostCheck); the CLI maps VIEWER_ALLOWED_HOSTS to it.
+   */
+  allowedHosts?: readonly string[];
 }
 
 export interface RunningServer {
@@ -77,6 +105,11 @@ export interface ViewerInfo {
   completions?: number;
   /** Whether /v1 needs `Authorization: Bearer <key>` from the browser. */
   keyRequired: boolean;
+  /**
+   * Origins this server's Content-Security-Policy lets the page connect to besides its own
+   * (present when the server sends a CSP): a direct connection elsewhere is blocked.
+   */
+  connectSrc?: string[];
 }
 
 /** A base URL fit to show: credentials in it (https://user:pass@host) are dropped. */
@@ -121,6 +154,13 @@ export interface ViewerHandlerOptions {
   quiet?: boolean;
   /** Origin used in image URLs when a request has no usable Host header. */
   fallbackOrigin?: () => string;
+  /**
+   * Security headers (CSP with these connect-src origins, nosniff, no referrer, no framing) on
+   * every answer. Off in middleware mode: Vite's dev pages need inline scripts.
+   */
+  securityHeaders?: { connectSrc: readonly string[] } | null;
+  /** Refuses (421) Host headers it returns false for; null: any Host (Vite checks its own). */
+  hostCheck?: HostCheck | null;
 }
 
 export interface ViewerHandler {
@@ -161,11 +201,18 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
     mode = { kind: 'demo', completions: store.size, messages: store.messageCount };
   }
   const faults = apiEnabled && (options.faults ?? false);
+  const faultCounters = new FaultCounters();
+  const headers = options.securityHeaders
+    ? Object.entries(securityHeaders(options.securityHeaders.connectSrc))
+    : [];
+  const connectSrc = options.securityHeaders ? [...options.securityHeaders.connectSrc] : null;
+  const hostCheck = options.hostCheck ?? null;
   const api = apiEnabled
     ? createApiHandler({
         store,
         proxy: options.proxy ?? null,
         faults,
+        faultCounters,
         originPlaceholder,
         fallbackOrigin: options.fallbackOrigin,
         log,
@@ -174,12 +221,18 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
     : null;
 
   const info = (): ViewerInfo => {
+    const csp = connectSrc ? { connectSrc } : {};
     switch (mode.kind) {
       case 'proxy':
-        return { mode: 'proxy', baseURL: publicBaseURL(mode.baseURL), keyRequired: false };
+        return { mode: 'proxy', baseURL: publicBaseURL(mode.baseURL), keyRequired: false, ...csp };
       case 'demo':
       case 'file':
-        return { mode: mode.kind, completions: store?.size ?? 0, keyRequired: requireKey !== null };
+        return {
+          mode: mode.kind,
+          completions: store?.size ?? 0,
+          keyRequired: requireKey !== null,
+          ...csp,
+        };
       case 'static':
         throw new Error('no info in static-only mode');
     }
@@ -188,6 +241,9 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
   /** /__viewer/*: JSON info, the test-only reset, plain 404 for anything else. */
   async function viewerEndpoint(req: IncomingMessage, res: ServerResponse, pathname: string) {
     const method = req.method ?? 'GET';
+    // Other sites' pages get nothing here, not even the info.
+    const refused = crossSiteRefusal(req);
+    if (refused) return sendApiError(req, res, refused);
     if (pathname === VIEWER_INFO_PATH) {
       if (method !== 'GET' && method !== 'HEAD')
         return sendText(req, res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
@@ -207,7 +263,12 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
     if (pathname === VIEWER_RESET_PATH && faults && store) {
       if (method !== 'POST')
         return sendText(req, res, 405, 'Method not allowed', { Allow: 'POST' });
+      // No body, or JSON: a text/plain or form POST (no preflight) is refused.
+      const type = req.headers['content-type'];
+      if (type !== undefined && !isJsonContentType(type))
+        return sendApiError(req, res, unsupportedMediaType(type));
       store.reset();
+      faultCounters.reset();
       res.writeHead(204, { 'Cache-Control': 'no-store' });
       res.end();
       return;
@@ -227,6 +288,13 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
     res: ServerResponse,
     next?: (error?: unknown) => void,
   ) {
+    if ((req.url ?? '').length > MAX_URL_LENGTH) return sendApiError(req, res, uriTooLong());
+    if (hostCheck && !hostCheck(req.headers.host))
+      return sendApiError(
+        req,
+        res,
+        hostNotAllowed(req.headers.host, options.fallbackOrigin?.() ?? null),
+      );
     const { pathname, search } = splitUrl(req.url);
     if (pathname === '/v1' || pathname.startsWith('/v1/')) {
       if (api) return api(req, res, pathname, search);
@@ -252,6 +320,7 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
   }
 
   const handle: Middleware = (req, res, next) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
     route(req, res, next).catch((error: unknown) => {
       // Last resort: handlers answer their own errors; this only catches bugs.
       log(
@@ -270,6 +339,9 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   let url = '';
+  // Set once the port is known (port 0 = ephemeral); nothing is answered before that.
+  let hostCheck: HostCheck = () => false;
+  const connectSrc = options.connectSrc ?? DEFAULT_CONNECT_SRC;
   const viewer = await createViewerHandler({
     dataFile: options.dataFile,
     faults: options.faults ?? process.env.VIEWER_FAULTS === '1',
@@ -280,12 +352,25 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     extraStatic: options.extraStatic,
     quiet: options.quiet,
     fallbackOrigin: () => url,
+    securityHeaders: { connectSrc },
+    hostCheck: (value) => hostCheck(value),
   });
   const server = createServer((req, res) => viewer.handle(req, res));
-  // Malformed HTTP: answer 400 instead of letting the socket error surface.
-  server.on('clientError', (_error, socket: Socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
+  const rawHeaders = Object.entries(securityHeaders(connectSrc))
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  // Malformed HTTP: answer 400 (431 for oversized headers, the URL included) instead of letting
+  // the socket error surface.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\n${rawHeaders}Content-Length: 0\r\nConnection: close\r\n\r\n`);
   });
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
@@ -303,6 +388,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const urlHost =
     host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   url = `http://${urlHost}:${port}`;
+  hostCheck = createHostCheck({ host, port, extra: options.allowedHosts });
   return {
     url,
     port,

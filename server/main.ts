@@ -4,7 +4,9 @@
  * Environment: HOST (default 127.0.0.1), PORT (default 4173), OPENAI_API_KEY (proxy mode),
  * OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID, VIEWER_FAULTS=1 (same as --faults),
  * VIEWER_REQUIRE_KEY (same as --require-key; the flag wins), VIEWER_STATIC_DIR (the built viewer
- * to serve; default dist/).
+ * to serve; default dist/), VIEWER_CONNECT_SRC (origins the page may connect to directly, for
+ * the CSP; default https://api.openai.com), VIEWER_ALLOWED_HOSTS (more Host names to answer,
+ * e.g. when reached by a LAN name or through a reverse proxy; see docs/security.md).
  * A required key or --data means local data: OPENAI_API_KEY is then ignored (and said so).
  * --static-only serves the built viewer like a plain static host (no API); it cannot be
  * combined with --data, --faults or --require-key, and ignores the API environment.
@@ -15,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { isValidKey } from './api/auth.ts';
 import { proxyConfigFromEnv } from './api/proxy.ts';
 import { startServer, type RunningServer, type ViewerMode } from './http.ts';
+import { parseAllowedHosts, parseConnectSrc } from './security.ts';
 
 export { startServer, createViewerHandler } from './http.ts';
 export type { RunningServer, ServerOptions, ViewerMode } from './http.ts';
@@ -101,6 +104,15 @@ async function main(): Promise<void> {
   const envProxy = proxyConfigFromEnv();
   const proxy = staticOnly || args.dataFile || requireKey !== undefined ? null : envProxy;
   const faults = !staticOnly && (args.faults || process.env.VIEWER_FAULTS === '1');
+  let connectSrc: string[];
+  let allowedHosts: string[];
+  try {
+    connectSrc = parseConnectSrc(process.env.VIEWER_CONNECT_SRC);
+    allowedHosts = parseAllowedHosts(process.env.VIEWER_ALLOWED_HOSTS);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
 
   let server: RunningServer;
   try {
@@ -112,6 +124,8 @@ async function main(): Promise<void> {
       proxy: proxy ?? undefined,
       requireKey,
       api: !staticOnly,
+      connectSrc,
+      allowedHosts,
       // Tests and benches build into their own folder so parallel runs don't share dist/.
       staticDir: process.env.VIEWER_STATIC_DIR?.trim() || undefined,
     });

@@ -170,6 +170,12 @@ export function createStaticHandler(options: StaticOptions) {
       return;
     }
     const resolved = resolveInside(root, rawPath);
+    // The app's own routes carry API ids, which may hold any character ("/" → %2F included):
+    // they can't be files, so they get the app, never a refusal.
+    if (!resolved.ok && options.spaFallback && rawPath.startsWith('/completions/')) {
+      await sendIndex(req, res, root);
+      return;
+    }
     if (!resolved.ok) {
       await sendText(
         req,
@@ -192,12 +198,17 @@ export function createStaticHandler(options: StaticOptions) {
       await sendText(req, res, 404, 'Not found');
       return;
     }
-    const indexPath = join(root, 'index.html');
-    const index = await fileInfo(indexPath, root);
-    if (!index) {
-      await sendText(req, res, 503, NOT_BUILT_MESSAGE, { 'Cache-Control': 'no-store' });
-      return;
-    }
-    await sendFile(req, res, indexPath, index, 'no-cache');
+    await sendIndex(req, res, root);
   };
+}
+
+/** The SPA's index.html (the history-API fallback), or 503 when the viewer isn't built. */
+async function sendIndex(req: IncomingMessage, res: ServerResponse, root: string) {
+  const indexPath = join(root, 'index.html');
+  const index = await fileInfo(indexPath, root);
+  if (!index) {
+    await sendText(req, res, 503, NOT_BUILT_MESSAGE, { 'Cache-Control': 'no-store' });
+    return;
+  }
+  await sendFile(req, res, indexPath, index, 'no-cache');
 }

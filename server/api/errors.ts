@@ -69,3 +69,10 @@ export const internalError = () =>
   new ApiError(500, 'The server had an error while processing your request. Sorry about that!', {
     type: 'server_error',
   });
+
+/** 413; `Connection: close` so the rest of the body is not read after the answer. */
+export const requestTooLarge = (limit: number) =>
+  new ApiError(413, `Request body larger than ${limit} bytes.`, {
+    code: 'request_too_large',
+    headers: { Connection: 'close' },
+  });

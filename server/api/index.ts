@@ -4,11 +4,25 @@
  * preflight) is JSON with an x-request-id; errors use OpenAI's error shape.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, newRequestId, readBody, safeHost, sendBody } from '../http-util.ts';
+import {
+  BodyTooLargeError,
+  MAX_BODY_BYTES,
+  newRequestId,
+  readBody,
+  safeHost,
+  sendBody,
+} from '../http-util.ts';
+import { crossSiteRefusal, isJsonContentType, unsupportedMediaType } from '../security.ts';
 import { createKeyCheck } from './auth.ts';
 import { answerPreflight, setCorsHeaders } from './cors.ts';
-import { ApiError, internalError, invalidUrl, methodNotAllowed } from './errors.ts';
-import { handleFault } from './faults.ts';
+import {
+  ApiError,
+  internalError,
+  invalidUrl,
+  methodNotAllowed,
+  requestTooLarge,
+} from './errors.ts';
+import { FaultCounters, handleFault } from './faults.ts';
 import { handleLocal } from './local.ts';
 import { createProxy, type ProxyConfig } from './proxy.ts';
 import { ALLOWED_METHODS, matchRoute } from './router.ts';
@@ -19,6 +33,8 @@ export interface ApiHandlerOptions {
   store?: CompletionStore;
   proxy?: ProxyConfig | null;
   faults?: boolean;
+  /** How often each `_x<N>` fault has failed (shared with /__viewer/reset); default: new. */
+  faultCounters?: FaultCounters;
   /**
    * Demo data holds image URLs with this placeholder origin; each JSON answer replaces it with
    * the origin the browser used (Host header), so links work behind any host/port, including
@@ -31,12 +47,11 @@ export interface ApiHandlerOptions {
   log?: (line: string) => void;
   /**
    * Local mode only: every request needs `Authorization: Bearer <requireKey>` (401 otherwise,
-   * as OpenAI answers), and /v1 speaks CORS like api.openai.com (see cors.ts).
+   * as OpenAI answers), and /v1 speaks CORS like api.openai.com (see cors.ts). It also takes
+   * cross-site requests and any content type, as api.openai.com does: the key guards it.
    */
   requireKey?: string | null;
 }
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export type ApiHandler = (
   req: IncomingMessage,
@@ -52,13 +67,13 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   if (requireKey !== null && proxy)
     throw new Error('requireKey is for the local API only; it cannot be combined with a proxy');
   const checkKey = requireKey !== null ? createKeyCheck(requireKey) : null;
+  const faultCounters = options.faultCounters ?? new FaultCounters();
 
   const readPostBody = async (req: IncomingMessage): Promise<Buffer> => {
     try {
       return await readBody(req, MAX_BODY_BYTES);
     } catch (error) {
-      if (error instanceof BodyTooLargeError)
-        throw new ApiError(413, error.message, { param: 'metadata' });
+      if (error instanceof BodyTooLargeError) throw requestTooLarge(MAX_BODY_BYTES);
       throw error;
     }
   };
@@ -101,20 +116,35 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
       if (checkKey) {
         const denied = checkKey(req.headers.authorization);
         if (denied) throw denied;
+      } else {
+        // Another site's page must not read the local data nor spend the proxy's key.
+        const refused = crossSiteRefusal(req);
+        if (refused) throw refused;
       }
       const route = matchRoute(pathname);
       if (!route) throw invalidUrl(method, pathname);
       const allowed = ALLOWED_METHODS[route.kind];
       if (!allowed.includes(method)) throw methodNotAllowed(method, pathname, allowed);
+      // A form or a "simple" fetch from elsewhere can send text/plain without a preflight.
+      if (method === 'POST' && !checkKey && !isJsonContentType(req.headers['content-type']))
+        throw unsupportedMediaType(req.headers['content-type']);
       const query = new URLSearchParams(search);
 
       if (
         options.faults &&
-        (await handleFault(route, method, query, req, res, {
-          sendJson,
-          sendError,
-          readBody: () => readPostBody(req),
-        }))
+        (await handleFault(
+          route,
+          method,
+          query,
+          req,
+          res,
+          {
+            sendJson,
+            sendError,
+            readBody: () => readPostBody(req),
+          },
+          faultCounters,
+        ))
       )
         return;
 

@@ -6,8 +6,14 @@
  * other endpoints such as creating completions.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, newRequestId, readBody, sendBody } from '../http-util.ts';
-import { ApiError } from './errors.ts';
+import {
+  BodyTooLargeError,
+  MAX_BODY_BYTES,
+  newRequestId,
+  readBody,
+  sendBody,
+} from '../http-util.ts';
+import { ApiError, requestTooLarge } from './errors.ts';
 import type { Route } from './router.ts';
 
 export interface ProxyConfig {
@@ -21,7 +27,6 @@ export interface ProxyConfig {
 }
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Upstream response headers worth passing to the browser. */
 function passHeader(name: string): boolean {
@@ -99,7 +104,7 @@ export function createProxy(config: ProxyConfig) {
       try {
         body = await readBody(req, MAX_BODY_BYTES);
       } catch (error) {
-        if (error instanceof BodyTooLargeError) throw new ApiError(413, error.message);
+        if (error instanceof BodyTooLargeError) throw requestTooLarge(MAX_BODY_BYTES);
         throw error;
       }
       headers['Content-Type'] = req.headers['content-type'] ?? 'application/json';

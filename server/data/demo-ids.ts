@@ -30,12 +30,29 @@ export const DEMO_IDS = {
   /** Two completions carrying ODD_METADATA_KEY (brackets, &, =, spaces, unicode) for filter tests. */
   oddMetadataA: 'chatcmpl-H9So87lOW6gDsIMeuQ9UKYD3QW21r',
   oddMetadataB: 'chatcmpl-HhlywoxXdBvLfhC18luqaMidpSHZ2',
+  /**
+   * url_citation annotations (non-ASCII before a span, overlapping spans, a span inside a link and
+   * one in code, a `javascript:` URL, out-of-range indices), assistant `audio` with a short WAV
+   * tone (one expired, one expiring far ahead), and an unknown message field. See special-rich.ts.
+   */
+  rich: 'chatcmpl-bz1B9rQB8fPyIFEjUtn3pSIjPIPsR',
+  /** Exactly 100,000 input messages (HUGE_MESSAGE_COUNT), generated page by page on request. */
+  huge: 'chatcmpl-fFYbSz6UUJwY9TQNyqOoCVQPKgJkU',
+  /**
+   * Tool traffic across pages: a call in message 90 answered in message 230, a legacy
+   * function_call with its role "function" result, a call with no stored result. See
+   * special-tool-pages.ts.
+   */
+  toolPages: 'chatcmpl-Tp7GqW2xLr9ZkV4mNc8BhJ3dYs6Fa',
 } as const;
 
 export type DemoIdName = keyof typeof DEMO_IDS;
 
 /** Number of input messages of DEMO_IDS.long. */
 export const LONG_MESSAGE_COUNT = 10_000;
+
+/** Number of input messages of DEMO_IDS.huge. */
+export const HUGE_MESSAGE_COUNT = 100_000;
 
 /** Lines inside the big fenced code block of DEMO_IDS.hostile (the fences not counted). */
 export const HOSTILE_BIG_CODE_LINES = 2_000;

@@ -3,7 +3,13 @@
  * ~240 stored completions over 90 days. Image URLs are absolute, built from `origin`.
  */
 import { completion, answer, user, withIds, type CompletionInput } from './builders.ts';
-import { DEMO_IDS, LONG_MESSAGE_COUNT, ODD_METADATA_KEY, ODD_METADATA_VALUE } from './demo-ids.ts';
+import {
+  DEMO_IDS,
+  HUGE_MESSAGE_COUNT,
+  LONG_MESSAGE_COUNT,
+  ODD_METADATA_KEY,
+  ODD_METADATA_VALUE,
+} from './demo-ids.ts';
 import { longConversation } from './long.ts';
 import { Rng } from './prng.ts';
 import {
@@ -25,6 +31,8 @@ import {
   toolsConversation,
   type SpecialConversation,
 } from './special.ts';
+import { richConversation } from './special-rich.ts';
+import { toolPagesConversation } from './special-tool-pages.ts';
 import { arrayMessageSource, generatedMessageSource } from '../api/message-source.ts';
 import type { StoredCompletion } from '../api/types.ts';
 
@@ -107,6 +115,23 @@ export function generateDemoDataset(options: DemoOptions): StoredCompletion[] {
     }),
   );
 
+  out.push(
+    special(DEMO_IDS.rich, at(2.4), richConversation(at(2.4), DEMO_BASE_TIME), new Rng('rich'), {
+      feature: 'research',
+      env: 'prod',
+    }),
+  );
+
+  out.push(
+    special(
+      DEMO_IDS.toolPages,
+      at(4.3),
+      toolPagesConversation(new Rng('tool-pages-text')),
+      new Rng('tool-pages'),
+      { customer: 'acme', feature: 'finance-bot', env: 'staging' },
+    ),
+  );
+
   // The long conversation is generated per index on request; only its count is known upfront.
   const longRng = new Rng('long');
   out.push({
@@ -129,6 +154,29 @@ export function generateDemoDataset(options: DemoOptions): StoredCompletion[] {
       DEMO_IDS.long,
       LONG_MESSAGE_COUNT,
       longConversation(DEMO_IDS.long, LONG_MESSAGE_COUNT, origin),
+    ),
+  });
+
+  // The 100,000-message conversation: the same generator, page by page, nothing held.
+  out.push({
+    completion: completion({
+      id: DEMO_IDS.huge,
+      created: at(26.3),
+      model: 'gpt-4.1',
+      rng: new Rng('huge'),
+      drafts: [],
+      promptTokens: HUGE_MESSAGE_COUNT * 71, // estimate, as for the long one
+      choices: [
+        answer(
+          'Done: all 100,000 messages are read. The flaky test was a race in the cursor cache.',
+        ),
+      ],
+      metadata: { customer: 'hooli', env: 'dev', feature: 'scale-test' },
+    }),
+    messages: generatedMessageSource(
+      DEMO_IDS.huge,
+      HUGE_MESSAGE_COUNT,
+      longConversation(DEMO_IDS.huge, HUGE_MESSAGE_COUNT, origin),
     ),
   });
 

@@ -205,17 +205,24 @@ describe('default mode (no key required)', () => {
   });
   afterAll(() => server.close());
 
-  it('needs no key and sends no CORS headers; OPTIONS stays a 405', async () => {
+  it('needs no key and sends no CORS headers; other origins are refused (403), OPTIONS too', async () => {
+    const own = await fetch(`${server.url}/v1/chat/completions?limit=1`);
+    expect(own.status).toBe(200);
+    await own.arrayBuffer();
     const res = await fetch(`${server.url}/v1/chat/completions?limit=1`, {
       headers: { Origin: 'http://x.test' },
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(403);
     await res.arrayBuffer();
     const preflight = await rawRequest(server.url, '/v1/chat/completions', {
       method: 'OPTIONS',
       headers: { Origin: 'http://x.test', 'Access-Control-Request-Method': 'GET' },
     });
-    expect(preflight.status).toBe(405);
+    expect(preflight.status).toBe(403);
+    const sameOriginPreflight = await rawRequest(server.url, '/v1/chat/completions', {
+      method: 'OPTIONS',
+    });
+    expect(sameOriginPreflight.status).toBe(405);
     for (const r of [Object.fromEntries(res.headers), preflight.headers]) {
       expect(Object.keys(r).filter((h) => h.startsWith('access-control-'))).toEqual([]);
     }

@@ -1,7 +1,12 @@
 /** The demo dataset: deterministic, fast, and as varied as promised. */
 import { describe, expect, it } from 'vitest';
 import { DEMO_BASE_TIME, generateDemoDataset } from '../data/demo.ts';
-import { DEMO_IDS, LONG_MESSAGE_COUNT, ODD_METADATA_KEY } from '../data/demo-ids.ts';
+import {
+  DEMO_IDS,
+  HUGE_MESSAGE_COUNT,
+  LONG_MESSAGE_COUNT,
+  ODD_METADATA_KEY,
+} from '../data/demo-ids.ts';
 import type { StoredCompletion, StoredMessage } from '../api/types.ts';
 
 const ORIGIN = 'http://127.0.0.1:4173';
@@ -54,13 +59,21 @@ describe('demo dataset', () => {
     ).toBeGreaterThan(10);
   });
 
-  it('has conversations from 1 to 60 messages (plus the long one) with every role', () => {
+  it('has conversations from 1 to 60 messages (plus the long and huge ones) with every role', () => {
     const counts = data
-      .filter((d) => d.completion.id !== DEMO_IDS.long)
+      .filter(
+        (d) =>
+          d.completion.id !== DEMO_IDS.long &&
+          d.completion.id !== DEMO_IDS.huge &&
+          d.completion.id !== DEMO_IDS.toolPages,
+      )
       .map((d) => d.messages.count);
     expect(Math.min(...counts)).toBe(1);
     expect(Math.max(...counts)).toBe(60);
     expect(byId.get(DEMO_IDS.long)!.messages.count).toBe(LONG_MESSAGE_COUNT);
+    expect(byId.get(DEMO_IDS.huge)!.messages.count).toBe(HUGE_MESSAGE_COUNT);
+    // Tool calls and results pages apart (special-tool-pages.ts).
+    expect(byId.get(DEMO_IDS.toolPages)!.messages.count).toBe(240);
     const roles = new Set(
       data.filter((d) => d.messages.count < 100).flatMap((d) => messages(d).map((m) => m.role)),
     );
@@ -100,6 +113,17 @@ describe('demo dataset', () => {
     expect(
       urls.filter((u) => u.startsWith(`${ORIGIN}/demo-assets/images/`)).length,
     ).toBeGreaterThanOrEqual(10);
+  });
+
+  it('produces the huge conversation lazily too: any index, in constant time', () => {
+    const huge = byId.get(DEMO_IDS.huge)!;
+    expect(huge.messages.indexOf(`${DEMO_IDS.huge}-99999`)).toBe(99_999);
+    expect(huge.messages.indexOf(`${DEMO_IDS.huge}-100000`)).toBe(-1);
+    const t = performance.now();
+    for (let i = 0; i < 1000; i++) huge.messages.at(89_500 + i);
+    expect(performance.now() - t).toBeLessThan(500);
+    expect((huge.messages.at(90_000) as StoredMessage).id).toBe(`${DEMO_IDS.huge}-90000`);
+    expect(huge.messages.at(HUGE_MESSAGE_COUNT)).toBeUndefined();
   });
 
   it('produces long-conversation messages lazily by index (no materialized array)', () => {

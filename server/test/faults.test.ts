@@ -1,8 +1,8 @@
 /** The test-only fault ids: on with `faults: true` (or VIEWER_FAULTS=1), absent otherwise. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAULT_IDS } from '../api/faults.ts';
+import { FAULT_IDS, parseFaultId } from '../api/faults.ts';
 import { startServer, type RunningServer } from '../http.ts';
-import { getJson, postJson, walk, type Page } from './helpers.ts';
+import { getJson, postJson, rawRequest, walk, type Page } from './helpers.ts';
 import { expectValid, validators } from './spec.ts';
 
 const v = validators();
@@ -192,6 +192,173 @@ describe('faults enabled', () => {
       });
       expect((await getJson(url())).status).toBe(200);
     });
+  });
+});
+
+describe('fault families: hang, reset mid-body, latency; _x<N>, _p<P>, _t<tag>', () => {
+  let server: RunningServer;
+  let api: string;
+  beforeAll(async () => {
+    server = await startServer({ port: 0, quiet: true, faults: true });
+    api = `${server.url}/v1/chat/completions`;
+  });
+  afterAll(() => server.close());
+
+  type Message = { id: string; content: string };
+  const messages = (id: string, query: string) =>
+    getJson<Page<Message> & ErrorBody>(`${api}/${id}/messages?${query}`);
+
+  it('fault_hang never answers; the server lets go when the client does', async () => {
+    for (const url of [`${api}/fault_hang`, `${api}/fault_hang/messages`]) {
+      const started = Date.now();
+      await expect(fetch(url, { signal: AbortSignal.timeout(800) })).rejects.toThrow(/abort/i);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(750);
+    }
+    // The server is still fine (the hung requests were released).
+    expect((await fetch(`${api}?limit=1`)).status).toBe(200);
+  });
+
+  it('fault_reset_body sends 200, headers and part of the body, then drops the connection', async () => {
+    for (const url of [`${api}/fault_reset_body`, `${api}/fault_reset_body/messages`]) {
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/json');
+      const declared = Number(res.headers.get('content-length'));
+      expect(declared).toBeGreaterThan(100);
+      const reader = res.body!.getReader();
+      let received = 0;
+      const read = async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          received += value.length;
+        }
+      };
+      await expect(read()).rejects.toThrow();
+      expect(received).toBeGreaterThan(0);
+      expect(received).toBeLessThan(declared);
+    }
+  });
+
+  it('fault_latency_<ms> answers normally after that long (at most 60 s)', async () => {
+    const started = Date.now();
+    const [c, m] = await Promise.all([
+      getJson(`${api}/fault_latency_400`),
+      getJson<Page<unknown>>(`${api}/fault_latency_400/messages`),
+    ]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(380);
+    expect(c.status).toBe(200);
+    expectValid(v.completion, c.body);
+    expectValid(v.messages, m.body);
+    expect((await getJson(`${api}/fault_latency_60001`)).status).toBe(404);
+  });
+
+  it('_x<N> fails N times per endpoint, then answers; /__viewer/reset starts over', async () => {
+    const id = 'fault_503_x2_tcount';
+    const statuses = async (url: string, n: number) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) out.push((await getJson(url)).status);
+      return out;
+    };
+    expect(await statuses(`${api}/${id}`, 4)).toEqual([503, 503, 200, 200]);
+    // Counted apart from the completion.
+    expect(await statuses(`${api}/${id}/messages`, 3)).toEqual([503, 503, 200]);
+    // Another tag has its own count.
+    expect(await statuses(`${api}/fault_503_x2_tother`, 1)).toEqual([503]);
+    const reset = await rawRequest(server.url, '/__viewer/reset', { method: 'POST' });
+    expect(reset.status).toBe(204);
+    expect(await statuses(`${api}/${id}`, 3)).toEqual([503, 503, 200]);
+    // Every family takes _x: the answer after the failures is the normal one.
+    for (const family of ['429', '429_noretry', '500', '502', 'malformed', 'reset', 'reset_body']) {
+      const url = `${api}/fault_${family}_x1_tfamily`;
+      await fetch(url)
+        .then((r) => r.arrayBuffer())
+        .catch(() => null);
+      const after = await getJson(url);
+      expect([family, after.status]).toEqual([family, 200]);
+      expectValid(v.completion, after.body);
+    }
+  });
+
+  it('_p3: the completion and the first two pages of 100 read fine; the third fails', async () => {
+    const id = 'fault_500_p3_tpages';
+    const c = await getJson<{ id: string }>(`${api}/${id}`);
+    expect(c.status).toBe(200);
+    expectValid(v.completion, c.body);
+    const first = await messages(id, 'limit=100');
+    expect(first.status).toBe(200);
+    expectValid(v.messages, first.body);
+    expect(first.body.data[0]!.id).toBe(`${id}-0`);
+    expect(first.body.data[0]!.content).toBe('Message 0 of 350.');
+    const second = await messages(id, `limit=100&after=${first.body.last_id}`);
+    expect(second.status).toBe(200);
+    expect(second.body.last_id).toBe(`${id}-199`);
+    const third = await messages(id, `limit=100&after=${second.body.last_id}`);
+    expect(third.status).toBe(500);
+    expect(third.body.error.type).toBe('server_error');
+    // Pages that reach index 200 from elsewhere fail too; a bad cursor is still a 400.
+    expect((await messages(id, `limit=5&after=${id}-196`)).status).toBe(500);
+    expect((await messages(id, `limit=5&after=${id}-190`)).status).toBe(200);
+    expect((await messages(id, 'order=desc&limit=1')).status).toBe(500);
+    expect((await messages(id, `limit=100&after=${id}-999`)).status).toBe(400);
+  });
+
+  it('_p3_x1: the third page fails once, then the rest of the conversation pages to the end', async () => {
+    const id = 'fault_503_p3_x1_tresume';
+    const pages: Page<Message>[] = [];
+    let after: string | null = null;
+    let failures = 0;
+    for (let guard = 0; guard < 10; guard++) {
+      const res: Awaited<ReturnType<typeof messages>> = await messages(
+        id,
+        `limit=100${after ? `&after=${after}` : ''}`,
+      );
+      if (res.status !== 200) {
+        failures += 1;
+        continue; // retry the same cursor
+      }
+      pages.push(res.body);
+      if (!res.body.has_more) break;
+      after = res.body.last_id;
+    }
+    expect(failures).toBe(1);
+    const ids = pages.flatMap((p) => p.data.map((m) => m.id));
+    expect(ids).toHaveLength(350);
+    expect(ids).toEqual(Array.from({ length: 350 }, (_, i) => `${id}-${i}`));
+  });
+
+  it('_p<P> works with every family: hang and latency too', async () => {
+    const hung = `${api}/fault_hang_p2_thang/messages?limit=100&after=fault_hang_p2_thang-99`;
+    await expect(fetch(hung, { signal: AbortSignal.timeout(500) })).rejects.toThrow(/abort/i);
+    expect((await messages('fault_hang_p2_thang', 'limit=100')).status).toBe(200);
+    const slow = 'fault_latency_1500_p2_tslow';
+    let started = Date.now();
+    await messages(slow, 'limit=100');
+    expect(Date.now() - started).toBeLessThan(1000);
+    started = Date.now();
+    await messages(slow, `limit=100&after=${slow}-99`);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1450);
+  });
+
+  it('ids that do not follow the grammar are plain unknown completions', async () => {
+    for (const id of [
+      'fault_503_x0',
+      'fault_503_p0',
+      'fault_504',
+      'fault_503_tbad_tag!',
+      'fault_503_x1_x2', // a modifier twice
+      'fault_503_x1junk',
+      'fault_hang_extra',
+    ]) {
+      const res = await getJson(`${api}/${encodeURIComponent(id)}`);
+      expect([id, res.status]).toEqual([id, 404]);
+    }
+    expect(parseFaultId('fault_429_noretry_tA-1_p2_x3')).toMatchObject({
+      family: '429_noretry',
+      failTimes: 3,
+      fromPage: 2,
+    });
+    expect(parseFaultId('fault_latency_250')).toMatchObject({ family: 'latency', latencyMs: 250 });
   });
 });
 

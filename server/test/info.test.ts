@@ -26,12 +26,18 @@ describe('demo mode', () => {
 
   it('answers mode, completion count and keyRequired, live after a deletion', async () => {
     const total = server.mode.kind === 'demo' ? server.mode.completions : -1;
-    expect(await info(server)).toEqual({ mode: 'demo', completions: total, keyRequired: false });
+    expect(await info(server)).toEqual({
+      mode: 'demo',
+      completions: total,
+      keyRequired: false,
+      connectSrc: ['https://api.openai.com'],
+    });
     await fetch(`${server.url}/v1/chat/completions/${DEMO_IDS.markdown}`, { method: 'DELETE' });
     expect(await info(server)).toEqual({
       mode: 'demo',
       completions: total - 1,
       keyRequired: false,
+      connectSrc: ['https://api.openai.com'],
     });
   });
 
@@ -78,7 +84,12 @@ describe('file, key-required and proxy modes', () => {
     try {
       const res = await fetch(`${server.url}/__viewer/info`);
       const text = await res.text();
-      expect(JSON.parse(text)).toEqual({ mode: 'file', completions: 2, keyRequired: true });
+      expect(JSON.parse(text)).toEqual({
+        mode: 'file',
+        completions: 2,
+        keyRequired: true,
+        connectSrc: ['https://api.openai.com'],
+      });
       expect(text + JSON.stringify([...res.headers])).not.toContain(KEY);
     } finally {
       await server.close();
@@ -98,6 +109,7 @@ describe('file, key-required and proxy modes', () => {
         mode: 'proxy',
         baseURL: 'https://upstream.example/v1',
         keyRequired: false,
+        connectSrc: ['https://api.openai.com'],
       });
       expect(JSON.stringify(body)).not.toContain(apiKey);
     } finally {
@@ -107,12 +119,15 @@ describe('file, key-required and proxy modes', () => {
       port: 0,
       quiet: true,
       proxy: { apiKey, baseURL: 'https://api.openai.com/v1' },
+      connectSrc: [],
     });
     try {
+      // connectSrc: the origins the CSP allows besides the page's own (none here).
       expect(await info(plain)).toEqual({
         mode: 'proxy',
         baseURL: 'https://api.openai.com/v1',
         keyRequired: false,
+        connectSrc: [],
       });
     } finally {
       await plain.close();

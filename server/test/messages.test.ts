@@ -37,7 +37,7 @@ const v = validators();
 const messagesUrl = (id: string) => `${server.url}/v1/chat/completions/${id}/messages`;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, quiet: true });
+  server = await startServer({ port: 0, quiet: true, allowedHosts: ['viewer.example:8443'] });
 });
 afterAll(() => server.close());
 

@@ -217,3 +217,19 @@ describe('static only (api: false)', () => {
     }
   });
 });
+
+describe('app routes with odd ids', () => {
+  it('answers /completions/<id with %2F, %5C or ..> with the app, never a file or a refusal', async () => {
+    for (const path of [
+      '/completions/chatcmpl-a%2Fb',
+      '/completions/chatcmpl-a%5Cb/messages/m%2F1',
+      '/completions/..%2f..%2fsecret.txt',
+    ]) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(200);
+      const body = await res.text();
+      expect(body, path).toContain('<title>Viewer</title>');
+      expect(body, path).not.toContain(SECRET);
+    }
+  });
+});

@@ -32,10 +32,12 @@ export function completionsListInfiniteOptions(filters: CompletionsFilters) {
         signal,
       ),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (lastPage, _pages, lastPageParam) => {
+    getNextPageParam: (lastPage, _pages, _lastPageParam, allPageParams) => {
       if (!lastPage.has_more || lastPage.data.length === 0) return undefined;
       const next = lastPage.last_id ?? lastPage.data[lastPage.data.length - 1]?.id;
-      return next === undefined || next === lastPageParam ? undefined : next;
+      // A cursor already walked (the last one, or any before: two cursors taking turns) would
+      // loop forever.
+      return next === undefined || allPageParams.includes(next) ? undefined : next;
     },
     staleTime: 60_000,
   });

@@ -127,6 +127,14 @@ async function fetchWindow(
 }
 
 /**
+ * Whether a cursor was already used in this direction: a server whose `last_id` returns to an
+ * earlier cursor (not only the last one) would otherwise be paged forever.
+ */
+function walked(params: readonly MessagePageParam[], kind: 'older' | 'newer', cursor: string) {
+  return params.some((param) => param.kind === kind && param.cursor === cursor);
+}
+
+/**
  * The input messages of a stored completion as a two-way infinite query: from the first
  * message, or around a deep-linked one (`anchor`), extended older with `fetchPreviousPage` and
  * newer with `fetchNextPage`, 100 a page, with the SDK's cursor rule.
@@ -141,10 +149,14 @@ export function conversationMessagesInfiniteOptions(
     initialPageParam: (anchor === null
       ? { kind: 'start' }
       : { kind: 'anchor', messageId: anchor }) as MessagePageParam,
-    getNextPageParam: (lastPage): MessagePageParam | undefined =>
-      lastPage.newer === null ? undefined : { kind: 'newer', cursor: lastPage.newer },
-    getPreviousPageParam: (firstPage): MessagePageParam | undefined =>
-      firstPage.older === null ? undefined : { kind: 'older', cursor: firstPage.older },
+    getNextPageParam: (lastPage, _pages, _param, allParams): MessagePageParam | undefined =>
+      lastPage.newer === null || walked(allParams, 'newer', lastPage.newer)
+        ? undefined
+        : { kind: 'newer', cursor: lastPage.newer },
+    getPreviousPageParam: (firstPage, _pages, _param, allParams): MessagePageParam | undefined =>
+      firstPage.older === null || walked(allParams, 'older', firstPage.older)
+        ? undefined
+        : { kind: 'older', cursor: firstPage.older },
     staleTime: 5 * 60_000,
   });
 }

@@ -5,17 +5,19 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, Route, Switch, useSearch } from 'wouter';
+import { Link, Route, Switch, useLocation, useSearch } from 'wouter';
 import { completionQueryOptions } from '@/api/completion.ts';
 import { completionsListInfiniteOptions } from '@/api/completions-list.ts';
 import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
+import { ErrorState } from '@/components/error-state.tsx';
 import { OfflineBanner } from '@/components/offline-banner.tsx';
+import { RenderBoundary, errorMessage } from '@/components/render-boundary.tsx';
 import { ConnectionButton } from '@/features/connection/components/connection-button.tsx';
 import { ThemeToggle } from '@/features/theme/theme-toggle.tsx';
 import { useListFilters } from '@/features/completions-list/hooks/use-list-filters.ts';
 import { preloadMarkdown } from '@/features/conversation/markdown/use-markdown-renderer.ts';
 import { lazyComponent } from '@/lib/lazy-component.tsx';
-import { decodeSegment } from '@/lib/route-params.ts';
+import { conversationIdsFromPath, decodeSegment } from '@/lib/route-params.ts';
 import { createQueryClient } from './query-client.ts';
 
 // Each page is its own chunk; the route starts its data requests while the chunk loads, so the
@@ -100,12 +102,16 @@ function ConversationRoute({
  * doesn't remount it.
  */
 function conversationRoute(completionSegment: string, messageSegment: string | null) {
-  const completionId = decodeSegment(completionSegment);
+  // The router's params are decodeURI'd already: ids holding "%" need the raw path.
+  const raw = conversationIdsFromPath(window.location.pathname);
+  const completionId = raw?.completionId ?? decodeSegment(completionSegment);
   return (
     <ConversationRoute
       key={completionId}
       completionId={completionId}
-      messageId={messageSegment === null ? null : decodeSegment(messageSegment)}
+      messageId={
+        raw ? raw.messageId : messageSegment === null ? null : decodeSegment(messageSegment)
+      }
     />
   );
 }
@@ -126,6 +132,30 @@ function NotFoundPage() {
   );
 }
 
+/**
+ * A page that throws while rendering says so, with the header still there (instead of a blank
+ * app); going to another page clears it.
+ */
+function PageBoundary({ children }: { children: React.ReactNode }) {
+  const [location] = useLocation();
+  return (
+    <RenderBoundary
+      resetKey={location}
+      fallback={(error) => (
+        <div className="mx-auto w-full max-w-3xl p-4">
+          <ErrorState
+            error={new Error(`This page could not be shown (${errorMessage(error)}).`)}
+            subject="This page"
+            onRetry={() => window.location.reload()}
+          />
+        </div>
+      )}
+    >
+      {children}
+    </RenderBoundary>
+  );
+}
+
 export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
@@ -139,16 +169,18 @@ export function App() {
           <ThemeToggle />
         </header>
         <OfflineBanner />
-        <Switch>
-          <Route path="/" component={ListRoute} />
-          <Route path="/completions/:completionId/messages/:messageId">
-            {(params) => conversationRoute(params.completionId, params.messageId)}
-          </Route>
-          <Route path="/completions/:completionId">
-            {(params) => conversationRoute(params.completionId, null)}
-          </Route>
-          <Route component={NotFoundPage} />
-        </Switch>
+        <PageBoundary>
+          <Switch>
+            <Route path="/" component={ListRoute} />
+            <Route path="/completions/:completionId/messages/:messageId">
+              {(params) => conversationRoute(params.completionId, params.messageId)}
+            </Route>
+            <Route path="/completions/:completionId">
+              {(params) => conversationRoute(params.completionId, null)}
+            </Route>
+            <Route component={NotFoundPage} />
+          </Switch>
+        </PageBoundary>
       </div>
     </QueryClientProvider>
   );

@@ -21,7 +21,7 @@ export function CopyButton({
         );
         window.setTimeout(() => setState('idle'), 1500);
       }}
-      className="rounded px-1.5 py-0.5 text-xs text-slate-500 hover:bg-slate-200 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-sky-600"
+      className="rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-sky-600"
     >
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : idleText}
     </button>

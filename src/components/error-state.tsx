@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isApiError } from '@/lib/api/errors.ts';
+import { CONNECTION_LOST, CSP_BLOCKED, REQUEST_TIMEOUT, isApiError } from '@/lib/api/errors.ts';
 
 interface Explanation {
   title: string;
@@ -21,6 +21,14 @@ export function explainError(
     };
   }
   if (error.kind === 'network') {
+    // Timeouts, answers cut off and CSP blocks say exactly what happened (see lib/api/client.ts).
+    const titles: Record<string, string> = {
+      [REQUEST_TIMEOUT]: 'The server did not answer in time',
+      [CONNECTION_LOST]: 'The connection was lost mid-answer',
+      [CSP_BLOCKED]: 'Blocked by this page’s Content-Security-Policy',
+    };
+    const title = error.code === null ? undefined : titles[error.code];
+    if (title) return { title, detail: error.message, retry: error.code !== CSP_BLOCKED };
     return {
       title: 'The server could not be reached',
       detail:

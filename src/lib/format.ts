@@ -10,9 +10,25 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 }
 
+/**
+ * Seconds since the epoch as a Date, or null when the number is beyond what a Date can hold
+ * (±8.64e12 s): the API's integers have no upper bound, and `toISOString` throws on those.
+ */
+function dateOf(seconds: number): Date | null {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** For `<time dateTime>`: the ISO form, or undefined for a time no Date can hold. */
+export function isoDateTime(seconds: number): string | undefined {
+  return dateOf(seconds)?.toISOString();
+}
+
 /** Seconds since the epoch (as the API sends `created`) to an exact local date and time. */
 export function formatDateTime(seconds: number): string {
-  return new Date(seconds * 1000).toLocaleString('en-US', {
+  const date = dateOf(seconds);
+  if (!date) return `${seconds} (not a valid date)`;
+  return date.toLocaleString('en-US', {
     dateStyle: 'medium',
     timeStyle: 'medium',
   });
@@ -30,6 +46,7 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 export function formatRelative(seconds: number, nowMs = Date.now()): string {
+  if (!dateOf(seconds)) return 'at an impossible date';
   const delta = seconds - nowMs / 1000;
   for (const [unit, size] of units) {
     if (Math.abs(delta) >= size || unit === 'second') {

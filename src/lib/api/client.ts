@@ -1,4 +1,11 @@
-import { ApiError, parseRetryAfter } from './errors.ts';
+import { blockedByCsp, watchCspViolations } from './csp-violations.ts';
+import {
+  ApiError,
+  CONNECTION_LOST,
+  CSP_BLOCKED,
+  REQUEST_TIMEOUT,
+  parseRetryAfter,
+} from './errors.ts';
 import { parseCompletion, parseMessagesPage, parseCompletionsPage } from './parse.ts';
 import type { CursorPage, MessageItem, StoredCompletion } from './types.ts';
 
@@ -44,10 +51,64 @@ function joinUrl(baseURL: string, path: string): string {
   return baseURL.replace(/\/+$/, '') + path;
 }
 
-async function requestJson(
+/**
+ * How long a request may go without any sign of life (the answer's headers, then each piece of
+ * its body) before it is given up as hung. A build can shorten it with VITE_REQUEST_TIMEOUT_MS
+ * (the e2e build does, to test a server that never answers without waiting this long).
+ */
+export const REQUEST_TIMEOUT_MS = ((): number => {
+  const fromBuild = Number(import.meta.env.VITE_REQUEST_TIMEOUT_MS);
+  return Number.isFinite(fromBuild) && fromBuild > 0 ? fromBuild : 30_000;
+})();
+
+/** An AbortSignal that fires when `outer` does, or after `ms` without a `touch()`. */
+function idleTimeout(ms: number, outer: AbortSignal | undefined) {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timedOut = false;
+  const onAbort = () => controller.abort();
+  if (outer?.aborted) controller.abort();
+  else outer?.addEventListener('abort', onAbort, { once: true });
+  const touch = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, ms);
+  };
+  touch();
+  return {
+    signal: controller.signal,
+    touch,
+    timedOut: () => timedOut,
+    dispose() {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/** The body as text, restarting the idle timeout on every piece that arrives. */
+async function readText(response: Response, touch: () => void): Promise<string> {
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    touch();
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+async function request(
   connection: Connection,
   path: string,
   init: { method?: string; body?: unknown; signal?: AbortSignal | undefined } = {},
+  timeoutMs: number = REQUEST_TIMEOUT_MS,
 ): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (connection.apiKey) headers.Authorization = `Bearer ${connection.apiKey}`;
@@ -55,36 +116,66 @@ async function requestJson(
   if (connection.project) headers['OpenAI-Project'] = connection.project;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
 
+  const url = joinUrl(connection.baseURL, path);
+  watchCspViolations();
+  const timeout = idleTimeout(timeoutMs, init.signal);
   let response: Response;
+  let text: string;
   try {
-    response = await fetch(joinUrl(connection.baseURL, path), {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.body === undefined ? null : JSON.stringify(init.body),
-      signal: init.signal ?? null,
-      credentials: 'same-origin',
-      referrerPolicy: 'no-referrer',
-    });
-  } catch (cause) {
-    // Aborts are not failures: let TanStack Query see them as cancellations.
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(
-      'network',
-      'The server could not be reached (network down, server stopped, or the request was blocked by the browser, e.g. CORS).',
-    );
+    try {
+      response = await fetch(url, {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.body === undefined ? null : JSON.stringify(init.body),
+        signal: timeout.signal,
+        credentials: 'same-origin',
+        referrerPolicy: 'no-referrer',
+      });
+    } catch (cause) {
+      // Aborts are not failures: let TanStack Query see them as cancellations.
+      if (init.signal?.aborted) throw cause;
+      if (timeout.timedOut())
+        throw new ApiError(
+          'network',
+          `The server did not answer within ${seconds(timeoutMs)}. It may be overloaded or stuck; try again.`,
+          { code: REQUEST_TIMEOUT },
+        );
+      if (await blockedByCsp(url)) {
+        const origin = new URL(url, globalThis.location?.href).origin;
+        throw new ApiError(
+          'network',
+          `This page’s Content-Security-Policy does not allow connections to ${origin}, so the browser blocked the request. Where npm start serves the viewer, add ${origin} to VIEWER_CONNECT_SRC (origins separated by spaces) and restart it; on another host, add it to connect-src in the page’s Content-Security-Policy header (see docs/security.md).`,
+          { code: CSP_BLOCKED },
+        );
+      }
+      throw new ApiError(
+        'network',
+        'The server could not be reached (network down, server stopped, or the request was blocked by the browser, e.g. CORS).',
+      );
+    }
+    timeout.touch();
+    try {
+      text = await readText(response, timeout.touch);
+    } catch (cause) {
+      if (init.signal?.aborted) throw cause;
+      const requestId = response.headers.get('x-request-id');
+      if (timeout.timedOut())
+        throw new ApiError(
+          'network',
+          `The answer stopped arriving: nothing came for ${seconds(timeoutMs)}. Try again.`,
+          { status: response.status, requestId, code: REQUEST_TIMEOUT },
+        );
+      throw new ApiError('network', 'The connection was lost while the answer was arriving.', {
+        status: response.status,
+        requestId,
+        code: CONNECTION_LOST,
+      });
+    }
+  } finally {
+    timeout.dispose();
   }
 
   const requestId = response.headers.get('x-request-id');
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError('network', 'The connection was lost while the answer was arriving.', {
-      status: response.status,
-      requestId,
-    });
-  }
 
   let body: unknown = undefined;
   let parsed = true;
@@ -144,8 +235,22 @@ function malformed(what: string, reason: string): ApiError {
   return new ApiError('malformed', `The server's answer is not a valid ${what}: ${reason}.`);
 }
 
+export interface ApiClientOptions {
+  /** See REQUEST_TIMEOUT_MS (its default). */
+  timeoutMs?: number;
+}
+
 /** The typed client for the stored-completions endpoints. */
-export function createApiClient(connection: Connection = defaultConnection) {
+export function createApiClient(
+  connection: Connection = defaultConnection,
+  options: ApiClientOptions = {},
+) {
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const requestJson = (
+    conn: Connection,
+    path: string,
+    init: { method?: string; body?: unknown; signal?: AbortSignal | undefined } = {},
+  ) => request(conn, path, init, timeoutMs);
   return {
     async listCompletions(
       params: ListCompletionsParams,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, isTransient, parseRetryAfter } from './errors.ts';
+import {
+  ApiError,
+  CONNECTION_LOST,
+  CSP_BLOCKED,
+  REQUEST_TIMEOUT,
+  isTransient,
+  parseRetryAfter,
+} from './errors.ts';
 
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
@@ -25,5 +32,10 @@ describe('isTransient', () => {
     expect(isTransient(new ApiError('http', 'x', { status: 401 }))).toBe(false);
     expect(isTransient(new ApiError('malformed', 'x', { status: 200 }))).toBe(false);
     expect(isTransient(new Error('x'))).toBe(false);
+  });
+  it('does not retry a request the CSP blocked or one that timed out', () => {
+    expect(isTransient(new ApiError('network', 'x', { code: CONNECTION_LOST }))).toBe(true);
+    expect(isTransient(new ApiError('network', 'x', { code: CSP_BLOCKED }))).toBe(false);
+    expect(isTransient(new ApiError('network', 'x', { code: REQUEST_TIMEOUT }))).toBe(false);
   });
 });

@@ -55,9 +55,19 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-/** Worth retrying automatically: the same request may well succeed in a moment. */
+/** `code` of a network ApiError that got no answer (or no more of it) in time. */
+export const REQUEST_TIMEOUT = 'request_timeout';
+/** `code` of a network ApiError whose answer broke off after it had started. */
+export const CONNECTION_LOST = 'connection_lost';
+/** `code` of a network ApiError the page's Content-Security-Policy blocked (connect-src). */
+export const CSP_BLOCKED = 'csp_blocked';
+
+/**
+ * Worth retrying automatically: the same request may well succeed in a moment. Not a request the
+ * CSP blocked (it always will be), nor one that timed out (the reader already waited long).
+ */
 export function isTransient(error: unknown): boolean {
   if (!isApiError(error)) return false;
-  if (error.kind === 'network') return true;
+  if (error.kind === 'network') return error.code !== CSP_BLOCKED && error.code !== REQUEST_TIMEOUT;
   return error.status != null && (error.status === 429 || error.status >= 500);
 }

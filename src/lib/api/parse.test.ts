@@ -76,6 +76,43 @@ describe('parseMessage', () => {
     expect(item.ok && item.message.toolCalls[0]?.function?.name).toBe('g');
   });
 
+  it('marks the legacy function_call, keeps it as stored, and stringifies object arguments', () => {
+    const item = parseMessage(
+      {
+        id: 'c-4',
+        role: 'assistant',
+        content: 'Checking.',
+        tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}' } }],
+        function_call: { name: 'get_price', arguments: { ticker: 'ACME' } },
+      },
+      4,
+    );
+    if (!item.ok) throw new Error(item.reason);
+    const [modern, legacy] = item.message.toolCalls;
+    expect(modern?.legacy).toBeUndefined();
+    expect(legacy).toMatchObject({
+      legacy: true,
+      type: 'function',
+      function: { name: 'get_price', arguments: '{"ticker":"ACME"}' },
+      raw: { name: 'get_price', arguments: { ticker: 'ACME' } },
+    });
+    // Rendered as a call, so not repeated as an unknown field.
+    expect(item.message.extra).toEqual({});
+    // A function result names its function; it has no tool_call_id.
+    const result = parseMessage({ role: 'function', name: 'get_price', content: '{"p":1}' }, 5);
+    expect(result.ok && [result.message.name, result.message.toolCallId]).toEqual([
+      'get_price',
+      null,
+    ]);
+  });
+
+  it('keeps a function_call that is not an object as an unknown field, not a call', () => {
+    const item = parseMessage({ role: 'assistant', content: null, function_call: 'auto' }, 0);
+    if (!item.ok) throw new Error(item.reason);
+    expect(item.message.toolCalls).toEqual([]);
+    expect(item.message.extra).toEqual({ function_call: 'auto' });
+  });
+
   it('turns what cannot be a message into a broken item with the reason', () => {
     expect(parseMessage(null, 4)).toMatchObject({ ok: false, position: 4, reason: /null/ });
     expect(parseMessage('hello', 5)).toMatchObject({ ok: false, reason: /string/ });

@@ -7,6 +7,7 @@ import type {
   MessageItem,
   StoredCompletion,
   ToolCall,
+  UnreadableItem,
   Usage,
 } from './types.ts';
 
@@ -18,6 +19,19 @@ function isObject(value: unknown): value is JsonObject {
 
 function str(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
+}
+
+/**
+ * Sets an own property, even one named "__proto__": a plain assignment would set the object's
+ * prototype instead, and the field would vanish from what is shown (JSON.parse keeps it).
+ */
+function setField<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** The cursor envelope shared by every list: the page is unusable without it. */
@@ -128,18 +142,24 @@ export function parseMessage(value: Json, position: number): MessageItem {
 
   const toolCalls: ToolCall[] = [];
   if (Array.isArray(value.tool_calls)) toolCalls.push(...value.tool_calls.map(parseToolCall));
-  // Legacy `function_call` on assistant messages: shown like a tool call.
+  // Legacy `function_call` on assistant messages: shown like a tool call. It has no id; its
+  // result is the next `role: "function"` message of the same name.
   if (isObject(value.function_call)) {
-    toolCalls.push(
-      parseToolCall({ id: 'function_call', type: 'function', function: value.function_call }, 0),
+    const call = parseToolCall(
+      { id: 'function_call', type: 'function', function: value.function_call },
+      0,
     );
+    call.raw = value.function_call;
+    call.legacy = true;
+    toolCalls.push(call);
   }
 
   const extra: JsonObject = {};
   for (const [key, field] of Object.entries(value)) {
-    if (renderedMessageFields.has(key) || key === 'function_call') continue;
+    if (renderedMessageFields.has(key)) continue;
+    if (key === 'function_call' && isObject(field)) continue;
     if (field === null) continue;
-    extra[key] = field;
+    setField(extra, key, field);
   }
   if (value.tool_calls != null && !Array.isArray(value.tool_calls))
     extra.tool_calls = value.tool_calls;
@@ -179,7 +199,7 @@ function parseMetadata(value: Json | undefined): Record<string, string> {
   const metadata: Record<string, string> = {};
   if (!isObject(value)) return metadata;
   for (const [key, field] of Object.entries(value)) {
-    metadata[key] = typeof field === 'string' ? field : JSON.stringify(field);
+    setField(metadata, key, typeof field === 'string' ? field : JSON.stringify(field));
   }
   return metadata;
 }
@@ -207,7 +227,7 @@ export function parseCompletion(body: unknown): Parsed<StoredCompletion> {
     value: {
       id: body.id,
       model: str(body.model) ?? '(unknown model)',
-      created: typeof body.created === 'number' ? body.created : null,
+      created: Number.isFinite(body.created) ? (body.created as number) : null,
       serviceTier: str(body.service_tier),
       systemFingerprint: str(body.system_fingerprint),
       usage: parseUsage(body.usage),
@@ -222,9 +242,14 @@ export function parseCompletionsPage(body: unknown): Parsed<CursorPage<StoredCom
   const envelope = parseEnvelope(body);
   if (!envelope.ok) return envelope;
   const data: StoredCompletion[] = [];
-  for (const item of envelope.value.data) {
+  // A completion without an id can't be listed as a row; it is kept aside to show in place.
+  const unreadable: UnreadableItem[] = [];
+  envelope.value.data.forEach((item, position) => {
     const completion = parseCompletion(item);
     if (completion.ok) data.push(completion.value);
-  }
-  return { ok: true, value: { ...envelope.value.envelope, data } };
+    else unreadable.push({ position, reason: completion.reason, raw: item });
+  });
+  const page: CursorPage<StoredCompletion> = { ...envelope.value.envelope, data };
+  if (unreadable.length > 0) page.unreadable = unreadable;
+  return { ok: true, value: page };
 }

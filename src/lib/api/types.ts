@@ -11,6 +11,16 @@ export interface CursorPage<T> {
   first_id: string | null;
   last_id: string | null;
   has_more: boolean;
+  /** Elements of the page as received that `data` could not hold, so they can be shown in place. */
+  unreadable?: UnreadableItem[];
+}
+
+/** An element of a list page that could not be read: where it was, why, and what it was. */
+export interface UnreadableItem {
+  /** Its index in the page's `data` as received. */
+  position: number;
+  reason: string;
+  raw: Json;
 }
 
 export interface ImageUrlPart {
@@ -35,6 +45,11 @@ export interface ToolCall {
   function?: { name: string; arguments: string };
   /** Custom tool calls: name and free-form input. */
   custom?: { name: string; input: string };
+  /**
+   * The legacy `function_call` of an assistant message (no id: its result is the next
+   * `role: "function"` message with the same `name`).
+   */
+  legacy?: true;
   raw: JsonObject;
 }
 

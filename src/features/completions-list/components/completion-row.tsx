@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Link } from 'wouter';
 import type { StoredCompletion } from '@/lib/api/types.ts';
-import { formatDateTime, formatNumber, formatRelative } from '@/lib/format.ts';
+import { formatDateTime, formatNumber, formatRelative, isoDateTime } from '@/lib/format.ts';
 import { answerPreview } from '../utils/preview.ts';
 
 export const ROW_HEIGHT = 76;
@@ -57,7 +57,7 @@ export const CompletionRow = memo(function CompletionRow({
         <button
           type="button"
           tabIndex={tabIndex}
-          className="pointer-events-auto shrink-0 rounded px-1 font-medium text-slate-900 hover:bg-sky-100 hover:text-sky-800"
+          className="pointer-events-auto shrink-0 rounded px-1 py-0.5 font-medium text-slate-900 hover:bg-sky-100 hover:text-sky-800"
           title={`Show only ${completion.model}`}
           aria-label={`Filter by model ${completion.model}`}
           onClick={() => onFilterModel(completion.model)}
@@ -65,10 +65,7 @@ export const CompletionRow = memo(function CompletionRow({
           {completion.model}
         </button>
         {created != null && (
-          <time
-            dateTime={new Date(created * 1000).toISOString()}
-            className="shrink-0 text-xs text-slate-500"
-          >
+          <time dateTime={isoDateTime(created)} className="shrink-0 text-xs text-slate-600">
             <span className="group-focus-within:hidden group-hover:hidden">
               {formatRelative(created)}
             </span>
@@ -77,7 +74,7 @@ export const CompletionRow = memo(function CompletionRow({
             </span>
           </time>
         )}
-        <span className="ml-auto shrink-0 text-xs text-slate-500 tabular-nums">
+        <span className="ml-auto shrink-0 text-xs text-slate-600 tabular-nums">
           {formatNumber(completion.usage?.total_tokens)} tokens
         </span>
       </div>
@@ -90,7 +87,7 @@ export const CompletionRow = memo(function CompletionRow({
             key={key}
             type="button"
             tabIndex={tabIndex}
-            className="pointer-events-auto max-w-48 shrink-0 truncate rounded-full bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700 hover:bg-sky-100 hover:text-sky-800"
+            className="pointer-events-auto max-w-48 shrink-0 truncate rounded-full bg-slate-100 px-2 py-1 font-mono text-xs text-slate-700 hover:bg-sky-100 hover:text-sky-800"
             aria-label={`Filter by metadata ${key} = ${value}`}
             title={`${key}=${value}`}
             onClick={() => onFilterMetadata(key, value)}
@@ -99,7 +96,7 @@ export const CompletionRow = memo(function CompletionRow({
           </button>
         ))}
         {chips.length > MAX_CHIPS && (
-          <span className="shrink-0 text-xs text-slate-500">+{chips.length - MAX_CHIPS}</span>
+          <span className="shrink-0 text-xs text-slate-600">+{chips.length - MAX_CHIPS}</span>
         )}
       </div>
     </div>

@@ -10,9 +10,11 @@ import type { StoredCompletion } from '@/lib/api/types.ts';
 import { listPosition, rememberListHref, rememberListPosition } from '@/lib/navigation-memory.ts';
 import { useListFilters } from '../hooks/use-list-filters.ts';
 import { hasFilters } from '../utils/list-filters.ts';
+import { listEntries } from '../utils/list-entries.ts';
 import { CompletionRow, ROW_HEIGHT } from './completion-row.tsx';
 import { FilterBar } from './filter-bar.tsx';
 import { OpenCompletionForm } from './open-completion-form.tsx';
+import { UnreadableRow } from './unreadable-row.tsx';
 
 const LOAD_AHEAD_ROWS = 20;
 
@@ -49,21 +51,20 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
   const list = useInfiniteQuery(completionsListInfiniteOptions(filters));
-  const completions = useMemo(
-    () => list.data?.pages.flatMap((page) => page.data) ?? [],
-    [list.data],
-  );
+  // The completions, and in place the elements of a page that could not be read.
+  const entries = useMemo(() => listEntries(list.data?.pages ?? []), [list.data]);
+  const unreadableCount = entries.filter((entry) => entry.kind === 'unreadable').length;
   const saved = listPosition(positionKey);
   const [activeIndex, setActiveIndex] = useState(saved?.activeIndex ?? 0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusOnRender = useRef(false);
 
-  const rowCount = completions.length + (list.hasNextPage || list.isFetchNextPageError ? 1 : 0);
+  const rowCount = entries.length + (list.hasNextPage || list.isFetchNextPageError ? 1 : 0);
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => completions[index]?.id ?? 'more',
+    getItemKey: (index) => entries[index]?.key ?? 'more',
     overscan: 8,
     initialOffset: saved?.offset ?? 0,
   });
@@ -73,14 +74,14 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = list;
   useEffect(() => {
     if (!hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
-    if (lastIndex >= completions.length - LOAD_AHEAD_ROWS) void fetchNextPage();
+    if (lastIndex >= entries.length - LOAD_AHEAD_ROWS) void fetchNextPage();
   }, [
     hasNextPage,
     isFetchingNextPage,
     isFetchNextPageError,
     fetchNextPage,
     lastIndex,
-    completions.length,
+    entries.length,
   ]);
 
   // Remember where the reader is, for when they come back from a completion; and come back there.
@@ -105,7 +106,7 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
   });
 
   const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(completions.length - 1, index));
+    const next = Math.max(0, Math.min(entries.length - 1, index));
     focusOnRender.current = true;
     setActiveIndex(next);
     rememberListPosition(positionKey, scrollRef.current?.scrollTop ?? 0, next);
@@ -125,15 +126,16 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
       PageDown: activeIndex + page,
       PageUp: activeIndex - page,
       Home: 0,
-      End: completions.length - 1,
+      End: entries.length - 1,
     };
     const next = keys[event.key];
     if (next !== undefined) {
       event.preventDefault();
       moveTo(next);
     } else if (event.key === 'Enter' && !target.matches('a, button')) {
-      const completion = completions[activeIndex];
-      if (completion) navigate(`/completions/${encodeURIComponent(completion.id)}`);
+      const entry = entries[activeIndex];
+      if (entry?.kind === 'completion')
+        navigate(`/completions/${encodeURIComponent(entry.completion.id)}`);
     }
   };
 
@@ -185,7 +187,7 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
         />
       </div>
     );
-  } else if (completions.length === 0 && hasFilters(filters)) {
+  } else if (entries.length === 0 && hasFilters(filters)) {
     body = (
       <div className="p-8 text-center text-slate-600" data-testid="no-match">
         <p>No stored completion matches these filters.</p>
@@ -198,7 +200,7 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
         </button>
       </div>
     );
-  } else if (completions.length === 0) {
+  } else if (entries.length === 0) {
     body = (
       <div className="p-8 text-center text-slate-600" data-testid="no-completions">
         <p className="font-medium text-slate-800">No stored completions yet.</p>
@@ -222,23 +224,25 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
         onKeyDown={onKeyDown}
       >
         {items.map((item) => {
-          const completion = completions[item.index];
+          const entry = entries[item.index];
           return (
             <div
               key={item.key}
               role="listitem"
               data-index={item.index}
               // Completion rows have a fixed height; only the last "more" row is measured.
-              ref={completion ? undefined : virtualizer.measureElement}
+              ref={entry ? undefined : virtualizer.measureElement}
               className="absolute top-0 left-0 w-full"
               style={{
-                height: completion ? ROW_HEIGHT : undefined,
+                height: entry ? ROW_HEIGHT : undefined,
                 transform: `translateY(${item.start}px)`,
               }}
             >
-              {completion ? (
+              {entry?.kind === 'unreadable' ? (
+                <UnreadableRow item={entry.item} active={item.index === activeIndex} />
+              ) : entry ? (
                 <CompletionRow
-                  completion={completion}
+                  completion={entry.completion}
                   index={item.index}
                   active={item.index === activeIndex}
                   onActivate={activate}
@@ -282,7 +286,9 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
       <div className="mx-auto w-full max-w-5xl">
         {list.data && (
           <p className="sr-only" role="status">
-            {completions.length} stored completions loaded{hasNextPage ? ', more available' : ''}.
+            {entries.length - unreadableCount} stored completions loaded
+            {unreadableCount > 0 ? ` (and ${unreadableCount} unreadable items)` : ''}
+            {hasNextPage ? ', more available' : ''}.
           </p>
         )}
         {body}

@@ -22,6 +22,13 @@ describe('parseViewerInfo', () => {
     expect(parseViewerInfo(200, json, '{"mode":"file","keyRequired":true}')).toMatchObject({
       keyRequired: true,
     });
+    expect(
+      parseViewerInfo(
+        200,
+        json,
+        '{"mode":"demo","keyRequired":false,"connectSrc":["https://api.openai.com",3]}',
+      ),
+    ).toEqual({ mode: 'demo', keyRequired: false, connectSrc: ['https://api.openai.com'] });
   });
 
   it('a 404, or a static host’s index.html fallback, means a static host', () => {

@@ -10,6 +10,8 @@ export type ViewerInfo =
       completions?: number;
       /** The server's /v1 answers 401 without a key of its own (a test setup): connect directly. */
       keyRequired: boolean;
+      /** Origins the server's CSP lets the page connect to directly, besides its own. */
+      connectSrc?: string[];
     }
   | { mode: 'static' };
 
@@ -39,6 +41,8 @@ export function parseViewerInfo(
   if (typeof record.baseURL === 'string' && record.baseURL !== '') info.baseURL = record.baseURL;
   if (typeof record.completions === 'number' && Number.isFinite(record.completions))
     info.completions = record.completions;
+  if (Array.isArray(record.connectSrc))
+    info.connectSrc = record.connectSrc.filter((x): x is string => typeof x === 'string');
   return info;
 }
 

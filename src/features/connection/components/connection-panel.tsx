@@ -100,7 +100,11 @@ export function ConnectionPanel({
   onDone: () => void;
 }) {
   const actions = useConnectionActions();
-  const test = useConnectionTest();
+  const test = useConnectionTest(
+    server.status === 'success' && server.info.mode !== 'static'
+      ? server.info.connectSrc
+      : undefined,
+  );
   // Read once when the panel opens; the panel is mounted afresh each time.
   const [defaults] = useState(() => formDefaults(active, server));
   const [baseURL, setBaseURL] = useState(defaults.baseURL);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api/errors.ts';
+import { ApiError, CSP_BLOCKED } from '@/lib/api/errors.ts';
 import { describeTestFailure, describeTestSuccess, redactKey } from './describe-test-result.ts';
 
 const KEY = 'test-key-unit-0123456789';
@@ -38,6 +38,20 @@ describe('connection test reports', () => {
     const report = describeTestFailure(new ApiError('network', 'x'), KEY);
     expect(report.title).toBe('Network error or CORS');
     expect(report.detail).toContain('blocked');
+  });
+
+  it('a request the page’s CSP blocked says so, how to allow it, and what is allowed', () => {
+    const error = new ApiError(
+      'network',
+      'This page’s Content-Security-Policy does not allow connections to http://x.test. Add it to VIEWER_CONNECT_SRC.',
+      { code: CSP_BLOCKED },
+    );
+    const report = describeTestFailure(error, KEY, ['https://api.openai.com']);
+    expect(report.title).toBe('Blocked by this page’s Content-Security-Policy');
+    expect(report.detail).toContain('VIEWER_CONNECT_SRC');
+    expect(report.detail).toContain('This server allows: https://api.openai.com.');
+    expect(describeTestFailure(error, KEY, []).detail).toContain('only its own origin');
+    expect(describeTestFailure(error, KEY).detail).not.toContain('This server allows');
   });
 
   it('never shows the key, even when a server echoes it', () => {

@@ -1,4 +1,4 @@
-import { isApiError } from '@/lib/api/errors.ts';
+import { CSP_BLOCKED, isApiError } from '@/lib/api/errors.ts';
 import type { ConnectionTestSuccess } from '../api/test-connection.ts';
 
 export interface TestReport {
@@ -38,8 +38,15 @@ export function describeTestSuccess(result: ConnectionTestSuccess): TestReport {
   };
 }
 
-/** The exact failure of a connection test, in words that say what to check. */
-export function describeTestFailure(error: unknown, apiKey: string | undefined): TestReport {
+/**
+ * The exact failure of a connection test, in words that say what to check. `allowedOrigins`:
+ * where this server's CSP lets the page connect besides itself (from /__viewer/info), if known.
+ */
+export function describeTestFailure(
+  error: unknown,
+  apiKey: string | undefined,
+  allowedOrigins?: readonly string[],
+): TestReport {
   const report = (title: string, detail: string, serverSaid: string | null = null): TestReport => ({
     ok: false,
     title,
@@ -53,6 +60,13 @@ export function describeTestFailure(error: unknown, apiKey: string | undefined):
     );
   }
   const serverSaid = error.kind === 'http' ? error.message : null;
+  if (error.kind === 'network' && error.code === CSP_BLOCKED) {
+    const allowed =
+      allowedOrigins === undefined
+        ? ''
+        : ` This server allows: ${allowedOrigins.length > 0 ? allowedOrigins.join(', ') : 'only its own origin'}.`;
+    return report('Blocked by this page’s Content-Security-Policy', `${error.message}${allowed}`);
+  }
   if (error.kind === 'network') {
     return report(
       'Network error or CORS',

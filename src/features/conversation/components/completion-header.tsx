@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { CopyButton } from '@/components/copy-button.tsx';
 import type { StoredCompletion } from '@/lib/api/types.ts';
-import { formatDateTime, formatNumber, formatRelative } from '@/lib/format.ts';
+import { formatDateTime, formatNumber, formatRelative, isoDateTime } from '@/lib/format.ts';
 import { lastListHref } from '@/lib/navigation-memory.ts';
 import { DeleteCompletionDialog } from './delete-completion-dialog.tsx';
+import { ExportDialog } from '../export/export-dialog.tsx';
 import { MetadataEditor } from './metadata-editor.tsx';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -21,6 +22,7 @@ export function CompletionHeader({ completion }: { completion: StoredCompletion 
   const metadata = Object.entries(completion.metadata);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   return (
     <section
       aria-label="Completion details"
@@ -37,12 +39,23 @@ export function CompletionHeader({ completion }: { completion: StoredCompletion 
         <CopyButton text={completion.id} label="Copy completion id" />
         <button
           type="button"
+          onClick={() => setExporting(true)}
+          className="ml-auto rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-800 hover:bg-slate-50"
+          aria-haspopup="dialog"
+        >
+          Export…
+        </button>
+        <button
+          type="button"
           onClick={() => setDeleting(true)}
-          className="ml-auto rounded-md border border-rose-200 px-2.5 py-1 text-sm text-rose-800 hover:bg-rose-50"
+          className="rounded-md border border-rose-200 px-2.5 py-1 text-sm text-rose-800 hover:bg-rose-50"
         >
           Delete…
         </button>
       </div>
+      {exporting && (
+        <ExportDialog completionId={completion.id} onClose={() => setExporting(false)} />
+      )}
       {deleting && (
         <DeleteCompletionDialog completionId={completion.id} onClose={() => setDeleting(false)} />
       )}
@@ -55,7 +68,7 @@ export function CompletionHeader({ completion }: { completion: StoredCompletion 
             '—'
           ) : (
             <time
-              dateTime={new Date(completion.created * 1000).toISOString()}
+              dateTime={isoDateTime(completion.created)}
               title={formatRelative(completion.created)}
             >
               {formatDateTime(completion.created)}

@@ -3,15 +3,44 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { AnchorNotFoundError } from '@/api/messages.ts';
 import { ErrorState } from '@/components/error-state.tsx';
+import { RenderBoundary } from '@/components/render-boundary.tsx';
+import type { ChatMessage, ToolCall } from '@/lib/api/types.ts';
 import { ConversationContext, type ConversationContextValue } from '../conversation-context.ts';
+import { FindBar } from '../find/find-bar.tsx';
+import { isFindShortcut, messageMoveFor, type MoveKey } from '../find/keyboard.ts';
+import {
+  ConversationNavigationContext,
+  type ConversationNavigation,
+  type JumpOutcome,
+} from '../find/navigation-context.ts';
+import { firstVisibleRowIndex, focusRow, revealRow, type RevealAlign } from '../find/reveal-row.ts';
+import { nextSeekStep, type PageEnds } from '../find/seek.ts';
+import { isCallFor, scanForResult } from '../find/tool-pairs.ts';
+import { readFindTerm, useFind, withFindTerm } from '../find/use-find.ts';
+import { useSeek } from '../find/use-seek.ts';
 import { useConversation } from '../hooks/use-conversation.ts';
-import { estimateMessageHeight, type ConversationRow } from '../utils/rows.ts';
+import { estimateMessageHeight, rowMessage, type ListRow } from '../utils/rows.ts';
 import { CompletionHeader } from './completion-header.tsx';
 import { MessageCard } from './message-card.tsx';
+import { RowRenderError } from './row-render-error.tsx';
+import type { InspectorPages } from '../inspector/image-inspector-context.ts';
 import { ImageInspectorProvider } from '../inspector/image-inspector-provider.tsx';
 import { collectImageParts } from '../inspector/utils/collect-image-parts.ts';
 
-type Row = ConversationRow | { kind: 'header'; key: 'header' } | { kind: 'older'; key: 'older' };
+type Row = ListRow;
+
+/** The seek behind "Jump to answer" (its button shows the progress). */
+const ANSWER_SEEK = 'answer';
+const KEYBOARD_SEEK = 'keyboard';
+/** For a scan of the loaded rows only. */
+const NOTHING_MORE: PageEnds = {
+  hasNewer: false,
+  hasOlder: false,
+  fetchingNewer: false,
+  fetchingOlder: false,
+  newerFailed: false,
+  olderFailed: false,
+};
 
 /** How close to either end (in rows) the next page starts loading. */
 const LOAD_AHEAD_ROWS = 15;
@@ -47,7 +76,8 @@ export function ConversationPage({
   const scrollRef = useRef<HTMLDivElement>(null);
   const [, navigate] = useLocation();
 
-  const showList = completion.isSuccess && messages.isSuccess;
+  // Pages already loaded stay when a later page fails (the query's status is then 'error').
+  const showList = completion.isSuccess && messages.data !== undefined;
   const {
     hasNextPage,
     hasPreviousPage,
@@ -145,9 +175,14 @@ export function ConversationPage({
   ]);
 
   // The URL can move on its own (back/forward, a link): follow it. A message already loaded is
-  // scrolled to; one that isn't opens a new window around it.
+  // scrolled to; one that isn't opens a new window around it. Selections made here (a click, a
+  // key, find, a jump) bring their message into view themselves.
   const selectedIndex = messageId === null ? -1 : indexOfKey(messageId);
+  const selectedHere = useRef(new Set<string>());
   useEffect(() => {
+    const ours = messageId !== null && selectedHere.current.has(messageId);
+    selectedHere.current.clear();
+    if (ours) return;
     if (messageId === null) {
       // Back to the conversation itself: from its start, unless that is already loaded.
       if (anchor !== null && (hasPreviousPage || messages.isError)) setAnchor(null);
@@ -160,38 +195,223 @@ export function ConversationPage({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [messageId]);
 
-  // "Jump to answer": the answer follows the last message, so the pages between load first.
-  const [jumpingToAnswer, setJumpingToAnswer] = useState(false);
-  const answerIndex = indexOfKey('answer-heading');
-  useEffect(() => {
-    if (!jumpingToAnswer) return;
-    if (answerIndex >= 0) {
-      virtualizer.scrollToIndex(answerIndex, { align: 'start' });
-      setJumpingToAnswer(false);
-    } else if (isFetchNextPageError) setJumpingToAnswer(false);
-    else if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
-  }, [
-    jumpingToAnswer,
-    answerIndex,
-    hasNextPage,
-    isFetchingNextPage,
-    isFetchNextPageError,
-    fetchNextPage,
-    virtualizer,
-  ]);
-
   useEffect(() => {
     if (completion.data) document.title = `${completion.data.model} · ${completion.data.id}`;
   }, [completion.data]);
 
   const lookup = useCallback((id: string) => toolCallNames.get(id), [toolCallNames]);
-  // Every image part loaded so far, in reading order, for the inspector's ← and →.
+  // Every image part loaded so far, in reading order, for the inspector's ← and →; past the
+  // first or last one, the inspector loads pages that way until it finds the next image.
   const imageParts = useMemo(() => collectImageParts(conversationRows), [conversationRows]);
+  const inspectorPages = useMemo<InspectorPages>(
+    () => ({
+      older: hasPreviousPage,
+      newer: hasNextPage,
+      loadingOlder: isFetchingPreviousPage,
+      loadingNewer: isFetchingNextPage,
+      failedOlder: isFetchPreviousPageError,
+      failedNewer: isFetchNextPageError,
+      load: (direction) =>
+        void (direction === 'newer'
+          ? fetchNextPage({ cancelRefetch: false })
+          : fetchPreviousPage({ cancelRefetch: false })),
+    }),
+    [
+      hasPreviousPage,
+      hasNextPage,
+      isFetchingPreviousPage,
+      isFetchingNextPage,
+      isFetchPreviousPageError,
+      isFetchNextPageError,
+      fetchNextPage,
+      fetchPreviousPage,
+    ],
+  );
 
   const selectMessage = useCallback(
-    (id: string) => navigate(conversationPath(completionId, id), { replace: true }),
+    (id: string) => {
+      selectedHere.current.add(id);
+      // The search term stays: the selection follows find's hits.
+      const path = conversationPath(completionId, id);
+      navigate(withFindTerm(path, readFindTerm(window.location.search)), { replace: true });
+    },
     [navigate, completionId],
   );
+
+  // --- seeking: find, tool-call jumps, keyboard moves and "Jump to answer" ------------------
+  const { seek, cancel: cancelSeek, seeking } = useSeek(rows, messages);
+  // Indexes shift as older pages arrive: what runs across frames looks rows up by key.
+  const rowIndex = useRef(new Map<string, number>());
+  const rowsByKey = useRef(rows);
+  useEffect(() => {
+    rowsByKey.current = rows;
+    rowIndex.current = new Map(rows.map((row, index) => [row.key, index]));
+  }, [rows]);
+  const revealing = useRef<AbortController | null>(null);
+
+  /** Brings a row into view and (as asked) selects its message and moves focus to its card. */
+  const goToRow = useCallback(
+    async (key: string, options: { align: RevealAlign; select: boolean; focus: boolean }) => {
+      revealing.current?.abort();
+      const controller = new AbortController();
+      revealing.current = controller;
+      const container = scrollRef.current;
+      const index = rowIndex.current.get(key) ?? -1;
+      const row = rowsByKey.current[index];
+      if (!container || !row) return null;
+      const item = rowMessage(row);
+      if (options.select && item?.ok && item.message.id) selectMessage(item.message.id);
+      const element = await revealRow({
+        container,
+        scroller: virtualizer,
+        key,
+        indexOf: (k) => rowIndex.current.get(k) ?? -1,
+        align: options.align,
+        signal: controller.signal,
+      });
+      if (options.focus && !controller.signal.aborted) focusRow(element);
+      return element;
+    },
+    [virtualizer, selectMessage],
+  );
+
+  // "Jump to answer": the answer follows the last message, so the pages between load first.
+  const jumpingToAnswer = seeking === ANSWER_SEEK;
+  const jumpToAnswer = useCallback(async () => {
+    const outcome = await seek(ANSWER_SEEK, {
+      direction: 'forward',
+      fromKey: null,
+      match: (row) => row.kind === 'answer-heading',
+    });
+    if (outcome.status === 'found') {
+      await goToRow(outcome.key, { align: 'start', select: false, focus: false });
+    }
+  }, [seek, goToRow]);
+
+  const find = useFind({
+    rows,
+    pages: messages,
+    ready: settled,
+    messageCount,
+    scrollRef,
+    seek,
+    seeking,
+    cancelSeek,
+    show: useCallback(
+      (key: string) => goToRow(key, { align: 'visible', select: true, focus: false }),
+      [goToRow],
+    ),
+    selectedKey: messageId,
+    referenceKey: useCallback(() => {
+      if (messageId !== null && rowIndex.current.has(messageId)) return messageId;
+      const first = scrollRef.current ? firstVisibleRowIndex(scrollRef.current) : -1;
+      return rowsByKey.current[first]?.key ?? null;
+    }, [messageId]),
+  });
+  const findButton = useRef<HTMLButtonElement>(null);
+
+  // Tool call ⇄ result: from the row holding the control, in the direction of the target.
+  const jumpTo = useCallback(
+    async (
+      origin: string,
+      from: Element,
+      direction: 'forward' | 'backward',
+      match: (row: Row) => boolean,
+      accept: (row: Row) => boolean = () => true,
+    ): Promise<JumpOutcome> => {
+      const fromKey = from.closest<HTMLElement>('[data-row-key]')?.dataset.rowKey ?? null;
+      const outcome = await seek(origin, { direction, fromKey, match });
+      if (outcome.status !== 'found') return outcome;
+      const row = rowsByKey.current[rowIndex.current.get(outcome.key) ?? -1];
+      if (!row || !accept(row)) return { status: 'not-found' };
+      await goToRow(outcome.key, { align: 'top-visible', select: true, focus: true });
+      return { status: 'found' };
+    },
+    [seek, goToRow],
+  );
+  const navigation = useMemo<ConversationNavigation>(
+    () => ({
+      seeking,
+      loaded: messageCount,
+      cancel: cancelSeek,
+      goToResult: (origin: string, call: ToolCall, from: Element) =>
+        jumpTo(
+          origin,
+          from,
+          'forward',
+          (row) => scanForResult(call, rowMessage(row)) !== null,
+          // A legacy call whose next same-named call comes first has no result of its own.
+          (row) => scanForResult(call, rowMessage(row)) === 'result',
+        ),
+      goToCall: (origin: string, message: ChatMessage, from: Element) =>
+        jumpTo(origin, from, 'backward', (row) => isCallFor(message, rowMessage(row))),
+    }),
+    [seeking, messageCount, cancelSeek, jumpTo],
+  );
+
+  // j / k (and ↓ / ↑ on a message card): the next or previous message, loading pages at the
+  // ends. A move still on its way counts as where the reader is, so keys can repeat quickly.
+  const movingTo = useRef<string | null>(null);
+  const moveSelection = useCallback(
+    async (move: MoveKey) => {
+      const container = scrollRef.current;
+      if (!container) return;
+      const focused =
+        document.activeElement instanceof Element && container.contains(document.activeElement)
+          ? document.activeElement.closest<HTMLElement>('[data-row-key]')?.dataset.rowKey
+          : undefined;
+      let fromKey = movingTo.current ?? focused ?? null;
+      if (fromKey === null && messageId !== null && rowIndex.current.has(messageId)) {
+        fromKey = messageId;
+      }
+      let direction: 'forward' | 'backward' = move === 'next' ? 'forward' : 'backward';
+      if (fromKey === null) {
+        // Nothing selected: start at the first message in view.
+        const first = firstVisibleRowIndex(container);
+        fromKey = rowsByKey.current[first - 1]?.key ?? null;
+        direction = 'forward';
+      }
+      const request = { direction, fromKey, match: (row: Row) => rowMessage(row) !== null };
+      // Usually the next message is loaded: move at once, so quick repeats all count.
+      const loaded = nextSeekStep(rowsByKey.current, request, NOTHING_MORE);
+      let key = loaded.kind === 'found' ? loaded.key : null;
+      if (key === null) {
+        const outcome = await seek(KEYBOARD_SEEK, request);
+        if (outcome.status !== 'found') return;
+        key = outcome.key;
+      }
+      movingTo.current = key;
+      await goToRow(key, { align: 'top-visible', select: true, focus: true });
+      if (movingTo.current === key) movingTo.current = null;
+    },
+    [messageId, seek, goToRow],
+  );
+
+  const { openFind } = find;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      // A modal dialog (the image inspector, settings) keeps its keys, and the browser's find.
+      if (document.querySelector('dialog[open]')) return;
+      if (isFindShortcut(event)) {
+        event.preventDefault();
+        openFind();
+        return;
+      }
+      const move = messageMoveFor(
+        event,
+        (target) =>
+          target instanceof HTMLElement &&
+          target.matches('article[tabindex]') &&
+          !!scrollRef.current?.contains(target),
+      );
+      if (!move) return;
+      event.preventDefault();
+      void moveSelection(move);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [openFind, moveSelection]);
   const contextValue = useMemo<ConversationContextValue>(
     () => ({
       completionId,
@@ -268,11 +488,28 @@ export function ConversationPage({
             <div
               key={virtualRow.key}
               data-index={virtualRow.index}
+              data-row-key={row.key}
               ref={virtualizer.measureElement}
               className="absolute top-0 left-0 w-full"
               style={{ transform: `translateY(${virtualRow.start}px)` }}
             >
-              {renderRow(row)}
+              <RenderBoundary
+                fallback={(error) => (
+                  <RowRenderError
+                    item={rowMessage(row)}
+                    label={
+                      row.kind === 'message'
+                        ? row.label
+                        : row.kind === 'choice'
+                          ? `choice ${row.choice.index}`
+                          : ''
+                    }
+                    error={error}
+                  />
+                )}
+              >
+                {renderRow(row)}
+              </RenderBoundary>
             </div>
           );
         })}
@@ -343,7 +580,7 @@ export function ConversationPage({
         return (
           <div data-testid="answer-choice">
             {row.choice.finishReason && (
-              <p className="mb-1 text-xs text-slate-500">
+              <p className="mb-1 text-xs text-slate-500" data-find-skip>
                 choice {row.choice.index} · finish_reason: {row.choice.finishReason}
               </p>
             )}
@@ -360,40 +597,59 @@ export function ConversationPage({
   const hasAnswer = (completion.data?.choices.length ?? 0) > 0;
   return (
     <ConversationContext.Provider value={contextValue}>
-      <div className="relative flex min-h-0 flex-1 flex-col">
-        <div
-          ref={scrollRef}
-          className="min-h-0 flex-1 overflow-y-auto [overflow-anchor:none]"
-          data-testid="conversation-scroll"
-        >
-          <div className="mx-auto w-full max-w-4xl px-4">
-            <ImageInspectorProvider items={imageParts} model={completion.data?.model ?? null}>
-              {content}
-            </ImageInspectorProvider>
+      <ConversationNavigationContext.Provider value={navigation}>
+        <div className="relative flex min-h-0 flex-1 flex-col">
+          {find.open && <FindBar find={find} onClosed={() => findButton.current} />}
+          <div
+            ref={scrollRef}
+            className="min-h-0 flex-1 overflow-y-auto [overflow-anchor:none]"
+            data-testid="conversation-scroll"
+          >
+            <div className="mx-auto w-full max-w-4xl px-4">
+              <ImageInspectorProvider
+                items={imageParts}
+                model={completion.data?.model ?? null}
+                pages={inspectorPages}
+              >
+                {content}
+              </ImageInspectorProvider>
+            </div>
           </div>
+          {showList && (
+            <div className="pointer-events-none absolute right-6 bottom-4 flex gap-2">
+              <button
+                ref={findButton}
+                type="button"
+                onClick={openFind}
+                aria-keyshortcuts="Control+F Meta+F"
+                title="Find in conversation (Ctrl+F)"
+                className="pointer-events-auto rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-md hover:bg-slate-50"
+              >
+                Find
+              </button>
+              <button
+                type="button"
+                onClick={() => virtualizer.scrollToIndex(0, { align: 'start' })}
+                className="pointer-events-auto rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-md hover:bg-slate-50"
+              >
+                Top
+              </button>
+              {hasAnswer && (
+                <button
+                  type="button"
+                  disabled={jumpingToAnswer}
+                  onClick={() => void jumpToAnswer()}
+                  className="pointer-events-auto rounded-full bg-slate-900 px-3 py-1.5 text-sm font-medium text-white shadow-md hover:bg-slate-700 disabled:opacity-80"
+                >
+                  {jumpingToAnswer
+                    ? `Loading to the answer… (${messageCount.toLocaleString('en-US')} loaded)`
+                    : 'Jump to answer'}
+                </button>
+              )}
+            </div>
+          )}
         </div>
-        {showList && hasAnswer && (
-          <div className="pointer-events-none absolute right-6 bottom-4 flex gap-2">
-            <button
-              type="button"
-              onClick={() => virtualizer.scrollToIndex(0, { align: 'start' })}
-              className="pointer-events-auto rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-md hover:bg-slate-50"
-            >
-              Top
-            </button>
-            <button
-              type="button"
-              disabled={jumpingToAnswer}
-              onClick={() => setJumpingToAnswer(true)}
-              className="pointer-events-auto rounded-full bg-slate-900 px-3 py-1.5 text-sm font-medium text-white shadow-md hover:bg-slate-700 disabled:opacity-80"
-            >
-              {jumpingToAnswer
-                ? `Loading to the answer… (${messageCount.toLocaleString('en-US')} loaded)`
-                : 'Jump to answer'}
-            </button>
-          </div>
-        )}
-      </div>
+      </ConversationNavigationContext.Provider>
     </ConversationContext.Provider>
   );
 }

@@ -1,10 +1,16 @@
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { CopyButton } from '@/components/copy-button.tsx';
-import type { ChatMessage, ContentPart, MessageItem } from '@/lib/api/types.ts';
+import type { ChatMessage, ContentPart, JsonObject, MessageItem } from '@/lib/api/types.ts';
+import { readAudio } from './audio-data.ts';
+import { AudioView } from './audio-view.tsx';
+import { readAnnotations, resolveCitations } from './citation-spans.ts';
+import { CitationSources } from './citations.tsx';
+import { ExtraFields } from './extra-fields.tsx';
 import { ImagePart } from './image-part.tsx';
 import { JsonBlock } from './json-view.tsx';
+import { MessageCopyActions } from './message-actions.tsx';
 import { MessageText } from './message-text.tsx';
-import { ToolCallView } from './tool-call-view.tsx';
+import { ToolCallView, ToolResultOf } from './tool-call-view.tsx';
 import { messageLink, useConversationContext } from '../conversation-context.ts';
 
 const roleStyles: Record<string, { badge: string; card: string }> = {
@@ -65,26 +71,35 @@ function MessageBody({
   message,
   lookup,
   asStored,
+  label,
 }: {
   message: ChatMessage;
   lookup: ToolCallLookup;
   asStored: boolean;
+  label: string;
 }) {
   const calledName = message.toolCallId ? lookup(message.toolCallId) : undefined;
-  const extraKeys = Object.keys(message.extra);
+  // url_citation annotations and `audio` have views of their own; any other field (an empty
+  // or partly unknown `annotations` too) stays a chip.
+  const { citations, otherFields } = useMemo(() => {
+    const annotations = readAnnotations(message.extra.annotations);
+    const rest: JsonObject = { ...message.extra };
+    if (readAudio(message.extra.audio)) delete rest.audio;
+    if (annotations.citations.length > 0 && annotations.others.length === 0)
+      delete rest.annotations;
+    return {
+      citations: resolveCitations(message.content, annotations.citations),
+      otherFields: rest,
+    };
+  }, [message]);
+  const audio = readAudio(message.extra.audio);
   return (
     <div className="flex flex-col gap-3">
-      {message.toolCallId && (
-        <p className="text-sm text-amber-900" data-testid="tool-result-of">
-          Result of{' '}
-          {calledName ? <code className="font-mono font-semibold">{calledName}</code> : 'call'}{' '}
-          <span className="font-mono text-xs">{message.toolCallId}</span>
-        </p>
-      )}
+      <ToolResultOf message={message} calledName={calledName} />
       {message.contentParts ? (
         <Parts parts={message.contentParts} messageId={message.id} asStored={asStored} />
       ) : message.content != null && message.content !== '' ? (
-        <MessageText text={message.content} asStored={asStored} />
+        <MessageText text={message.content} asStored={asStored} citations={citations} />
       ) : null}
       {message.refusal != null && (
         <div
@@ -97,28 +112,22 @@ function MessageBody({
           <MessageText text={message.refusal} asStored={asStored} />
         </div>
       )}
-      {message.toolCalls.map((call) => (
-        <ToolCallView key={call.id} call={call} />
+      {audio && <AudioView audio={audio} label={label} />}
+      {message.toolCalls.map((call, i) => (
+        // Call ids can repeat in stored data: the position keeps keys unique.
+        <ToolCallView key={`${i}:${call.id}`} call={call} />
       ))}
       {message.content == null &&
         !message.contentParts &&
         message.refusal == null &&
+        !audio &&
         message.toolCalls.length === 0 && (
-          <p className="text-sm text-slate-500 italic">(no content)</p>
+          <p className="text-sm text-slate-600 italic">(no content)</p>
         )}
-      {extraKeys.length > 0 && (
-        <div className="flex flex-wrap gap-1.5" aria-label="Other fields">
-          {extraKeys.map((key) => (
-            <span
-              key={key}
-              className="max-w-full truncate rounded bg-slate-200 px-1.5 py-0.5 font-mono text-xs text-slate-700"
-              title={JSON.stringify(message.extra[key]).slice(0, 500)}
-            >
-              {key}: {JSON.stringify(message.extra[key]).slice(0, 80)}
-            </span>
-          ))}
-        </div>
+      {citations.length > 0 && (
+        <CitationSources text={message.content} citations={citations} label={label} />
       )}
+      <ExtraFields fields={otherFields} label={label} />
     </div>
   );
 }
@@ -140,7 +149,8 @@ export const MessageCard = memo(function MessageCard({
   if (!item.ok) {
     return (
       <article
-        className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm text-rose-950"
+        tabIndex={0}
+        className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm text-rose-950 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-sky-700"
         data-testid="broken-message"
         aria-label={`Message ${label} could not be read`}
       >
@@ -154,7 +164,9 @@ export const MessageCard = memo(function MessageCard({
   }
 
   const { message } = item;
-  const style = roleStyles[message.role] ?? unknownRole;
+  // Own keys only: a role named "constructor" or "__proto__" must not find Object's members.
+  const style =
+    (Object.hasOwn(roleStyles, message.role) && roleStyles[message.role]) || unknownRole;
   const selected = message.id != null && conversation?.selectedMessageId === message.id;
   const hasText =
     !!message.content ||
@@ -162,7 +174,8 @@ export const MessageCard = memo(function MessageCard({
     !!message.contentParts?.some((part) => part.type === 'text' && 'text' in part);
   return (
     <article
-      className={`rounded-lg border p-4 shadow-xs ${style.card} ${selected ? 'ring-2 ring-sky-500 ring-offset-2' : ''}`}
+      tabIndex={0}
+      className={`rounded-lg border p-4 shadow-xs focus-visible:outline-3 focus-visible:outline-offset-4 focus-visible:outline-sky-700 ${style.card} ${selected ? 'ring-2 ring-sky-500 ring-offset-2' : ''}`}
       aria-current={selected ? 'true' : undefined}
       onClick={(event) => {
         // Selecting a message (not following a link or pressing a button in it) updates the URL.
@@ -185,8 +198,8 @@ export const MessageCard = memo(function MessageCard({
             {message.name}
           </span>
         )}
-        <span className="text-xs text-slate-500">{label}</span>
-        {message.id && <span className="font-mono text-xs text-slate-400">{message.id}</span>}
+        <span className="text-xs text-slate-600">{label}</span>
+        {message.id && <span className="font-mono text-xs text-slate-600">{message.id}</span>}
         <span className="ml-auto" />
         {message.id && conversation && (
           <CopyButton
@@ -195,10 +208,11 @@ export const MessageCard = memo(function MessageCard({
             idleText="Copy link"
           />
         )}
+        <MessageCopyActions message={message} label={label} />
         {hasText && (
           <button
             type="button"
-            className="rounded px-1.5 py-0.5 text-xs text-slate-500 hover:bg-slate-200 hover:text-slate-800 aria-pressed:bg-slate-200 aria-pressed:text-slate-800"
+            className="rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-800 aria-pressed:bg-slate-200 aria-pressed:text-slate-800"
             aria-pressed={asStored}
             title="Show the text exactly as stored, without markdown formatting"
             onClick={() => setAsStored((value) => !value)}
@@ -208,7 +222,7 @@ export const MessageCard = memo(function MessageCard({
         )}
         <button
           type="button"
-          className="rounded px-1.5 py-0.5 text-xs text-slate-500 hover:bg-slate-200 hover:text-slate-800"
+          className="rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-800"
           aria-pressed={showRaw}
           onClick={() => setShowRaw((value) => !value)}
         >
@@ -218,7 +232,7 @@ export const MessageCard = memo(function MessageCard({
       {showRaw ? (
         <JsonBlock value={message.raw} label="Message as received" />
       ) : (
-        <MessageBody message={message} lookup={lookup} asStored={asStored} />
+        <MessageBody message={message} lookup={lookup} asStored={asStored} label={label} />
       )}
     </article>
   );

@@ -1,6 +1,13 @@
-import { useId, useState } from 'react';
-import type { ToolCall } from '@/lib/api/types.ts';
+import { useId, useMemo, useState } from 'react';
+import type { ChatMessage, ToolCall } from '@/lib/api/types.ts';
+import { JumpButton } from '../find/jump-button.tsx';
+import { isToolResult } from '../find/tool-pairs.ts';
 import { useHighlightedCode } from '../markdown/use-highlighted-code.ts';
+import { LONG_TEXT_LIMIT, MARKDOWN_LIMIT } from './message-text.tsx';
+
+/** Arguments this long show head and tail until "Show all" (a megabyte would freeze the page). */
+const HEAD = 8_000;
+const TAIL = 2_000;
 
 function prettyArguments(text: string): { pretty: string; valid: boolean } {
   try {
@@ -13,9 +20,20 @@ function prettyArguments(text: string): { pretty: string; valid: boolean } {
 export function ToolCallView({ call }: { call: ToolCall }) {
   const name = call.function?.name ?? call.custom?.name ?? '(unknown tool)';
   const input = call.function?.arguments ?? call.custom?.input ?? JSON.stringify(call.raw);
-  const { pretty, valid } = call.custom ? { pretty: input, valid: true } : prettyArguments(input);
-  // Function arguments are JSON: highlighted once parsed; raw text (not JSON) stays plain.
-  const highlighted = useHighlightedCode(pretty, call.custom || !valid ? null : 'json');
+  const custom = call.custom != null;
+  const { pretty, valid } = useMemo(
+    () => (custom ? { pretty: input, valid: true } : prettyArguments(input)),
+    [custom, input],
+  );
+  const [showAll, setShowAll] = useState(false);
+  const collapsed = pretty.length > LONG_TEXT_LIMIT && !showAll;
+  // Function arguments are JSON: highlighted once parsed; raw text (not JSON) stays plain, and
+  // so do arguments too long to highlight in one go.
+  const highlightable = !custom && valid && !collapsed && pretty.length <= MARKDOWN_LIMIT;
+  const highlighted = useHighlightedCode(
+    highlightable ? pretty : '',
+    highlightable ? 'json' : null,
+  );
   const [open, setOpen] = useState(true);
   const bodyId = useId();
   const what = call.custom ? 'input' : 'arguments';
@@ -23,19 +41,35 @@ export function ToolCallView({ call }: { call: ToolCall }) {
     <div
       className="rounded-md border border-amber-200 bg-amber-50/60"
       data-testid="tool-call"
-      id={`tool-call-${call.id}`}
+      data-legacy={call.legacy ? 'true' : undefined}
+      // The legacy function_call has no id of its own.
+      id={call.legacy ? undefined : `tool-call-${call.id}`}
     >
       <div className="flex flex-wrap items-baseline gap-x-2 border-b border-amber-200 px-3 py-1.5 text-sm">
         <span className="font-medium text-amber-900">
           {call.custom ? 'Custom tool' : 'Calls'}{' '}
           <code className="font-mono font-semibold">{name}</code>
         </span>
-        <span className="font-mono text-xs text-amber-800/80">{call.id}</span>
+        {call.legacy ? (
+          <span className="text-xs text-amber-800/80" data-find-skip>
+            legacy <code className="font-mono">function_call</code>
+          </span>
+        ) : (
+          <span className="font-mono text-xs text-amber-800/80" data-find-skip>
+            {call.id}
+          </span>
+        )}
         {!valid && (
-          <span className="rounded bg-rose-100 px-1.5 text-xs text-rose-800">
+          <span className="rounded bg-rose-100 px-1.5 text-xs text-rose-800" data-find-skip>
             arguments are not valid JSON (shown raw)
           </span>
         )}
+        <JumpButton
+          label="Go to result"
+          busyLabel="Finding the result…"
+          notFound="No result stored for this call."
+          run={(navigation, origin, from) => navigation.goToResult(origin, call, from)}
+        />
         <button
           type="button"
           className="ml-auto rounded px-1.5 py-0.5 text-xs text-amber-900/80 hover:bg-amber-100 hover:text-amber-950"
@@ -56,9 +90,65 @@ export function ToolCallView({ call }: { call: ToolCall }) {
           key={highlighted != null ? 'highlighted' : 'plain'}
           data-highlighted={highlighted != null ? 'true' : undefined}
         >
-          {highlighted ?? pretty}
+          {collapsed ? (
+            <>
+              {pretty.slice(0, HEAD)}
+              <span className="my-2 block rounded border border-dashed border-amber-300 bg-amber-100/60 p-2 text-center font-sans text-sm text-amber-950">
+                {(pretty.length - HEAD - TAIL).toLocaleString('en-US')} more characters not shown.{' '}
+                <button
+                  type="button"
+                  className="font-medium underline"
+                  onClick={() => setShowAll(true)}
+                >
+                  Show all
+                </button>
+              </span>
+              {pretty.slice(-TAIL)}
+            </>
+          ) : (
+            (highlighted ?? pretty)
+          )}
         </code>
       </pre>
     </div>
+  );
+}
+
+/**
+ * The line on top of a tool result ("Result of get_weather call_…") or a legacy function
+ * result, with the way back to its call.
+ */
+export function ToolResultOf({
+  message,
+  calledName,
+}: {
+  message: ChatMessage;
+  /** The called function's name, when its call is loaded. */
+  calledName: string | undefined;
+}) {
+  if (!isToolResult(message)) return null;
+  return (
+    <p className="text-sm text-amber-900" data-testid="tool-result-of">
+      <span data-find-skip>
+        {message.toolCallId ? (
+          <>
+            Result of{' '}
+            {calledName ? <code className="font-mono font-semibold">{calledName}</code> : 'call'}{' '}
+            <span className="font-mono text-xs">{message.toolCallId}</span>
+          </>
+        ) : (
+          <>
+            Result of function <code className="font-mono font-semibold">{message.name}</code>{' '}
+            <span className="text-xs">(legacy)</span>
+          </>
+        )}
+      </span>{' '}
+      <JumpButton
+        label="Go to call"
+        busyLabel="Finding the call…"
+        notFound="No call stored for this result."
+        run={(navigation, origin, from) => navigation.goToCall(origin, message, from)}
+      />
+    </p>
   );
 }

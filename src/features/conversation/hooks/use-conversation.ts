@@ -43,6 +43,7 @@ export function useConversation(completionId: string, anchor: string | null) {
     for (const item of items) {
       if (!item.ok) continue;
       for (const call of item.message.toolCalls) {
+        if (call.legacy) continue; // no id: paired by name instead
         names.set(call.id, call.function?.name ?? call.custom?.name ?? call.type);
       }
     }

@@ -14,6 +14,31 @@ export interface InspectorImage {
   detail: string | undefined;
 }
 
+/**
+ * The conversation's pages not loaded yet, which may hold more image parts: the inspector's
+ * ← and → go on into them (loading pages until an image turns up) instead of stopping at the
+ * last loaded image.
+ */
+export interface InspectorPages {
+  older: boolean;
+  newer: boolean;
+  loadingOlder: boolean;
+  loadingNewer: boolean;
+  /** The last load in that direction failed (the list shows why and offers Retry). */
+  failedOlder: boolean;
+  failedNewer: boolean;
+  load: (direction: InspectorDirection) => void;
+}
+export type InspectorDirection = 'older' | 'newer';
+
+/** Where the inspector stands while it looks for the next image in pages not loaded yet. */
+export interface InspectorSeek {
+  direction: InspectorDirection;
+  /** False once the conversation has no more pages that way (or loading failed). */
+  searching: boolean;
+  failed: boolean;
+}
+
 /** What an image part hands over when it is opened. */
 export type InspectorImageRef = Pick<InspectorImage, 'messageId' | 'partIndex' | 'url' | 'detail'>;
 

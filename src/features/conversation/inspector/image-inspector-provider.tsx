@@ -3,8 +3,11 @@ import {
   ImageInspectorContext,
   INSPECT_MESSAGE_ATTRIBUTE,
   INSPECT_PART_ATTRIBUTE,
+  type InspectorDirection,
   type InspectorImage,
   type InspectorImageRef,
+  type InspectorPages,
+  type InspectorSeek,
 } from './image-inspector-context.ts';
 import type { ImageInspectorDialog } from './components/image-inspector-dialog.tsx';
 import { findImage } from './utils/collect-image-parts.ts';
@@ -45,10 +48,13 @@ function findPartButton(image: InspectorImage): HTMLElement | null {
 export function ImageInspectorProvider({
   items,
   model,
+  pages,
   children,
 }: {
   items: readonly InspectorImage[];
   model: string | null;
+  /** The pages not loaded yet, so ← and → can go on into them; absent: only `items`. */
+  pages?: InspectorPages;
   children: React.ReactNode;
 }) {
   // The part shown: a listed one by key, or one that isn't listed (yet) on its own.
@@ -93,6 +99,39 @@ export function ImageInspectorProvider({
     ? (shown.standalone ?? items.find((item) => item.key === shown.key) ?? null)
     : null;
 
+  // ← on the first loaded image or → on the last: load pages that way until an image turns up.
+  const [seek, setSeek] = useState<{ direction: InspectorDirection; from: string } | null>(null);
+  const seekFrom = useCallback(
+    (direction: InspectorDirection) => {
+      if (shown) setSeek({ direction, from: shown.key });
+    },
+    [shown],
+  );
+  let seekState: InspectorSeek | null = null;
+  if (seek && pages && shown?.key === seek.from) {
+    const index = items.findIndex((item) => item.key === seek.from);
+    const found = seek.direction === 'newer' ? items[index + 1] : items[index - 1];
+    if (index >= 0 && found) {
+      // The page that came in holds an image: show it (state adjusted while rendering, the
+      // way React recommends for state that follows props).
+      setSeek(null);
+      setShown({ key: found.key, standalone: null });
+    } else {
+      const newer = seek.direction === 'newer';
+      const more = newer ? pages.newer : pages.older;
+      const loading = newer ? pages.loadingNewer : pages.loadingOlder;
+      const failed = !loading && (newer ? pages.failedNewer : pages.failedOlder);
+      seekState = { direction: seek.direction, searching: loading || (more && !failed), failed };
+    }
+  }
+  const loadWanted = seekState?.searching ? seekState.direction : null;
+  const loadingWanted =
+    loadWanted === 'newer' ? pages?.loadingNewer : loadWanted === 'older' && pages?.loadingOlder;
+  useEffect(() => {
+    if (loadWanted && !loadingWanted) pages?.load(loadWanted);
+  }, [loadWanted, loadingWanted, pages]);
+  const seekShown = seekState;
+
   const close = useCallback((last: InspectorImage | null) => {
     focusAfterClose.current = last;
     setShown(null);
@@ -117,6 +156,11 @@ export function ImageInspectorProvider({
           model={model}
           onNavigate={(key) => setShown({ key, standalone: null })}
           onClose={close}
+          more={
+            shown?.standalone || !pages
+              ? undefined
+              : { older: pages.older, newer: pages.newer, seek: seekShown, onSeek: seekFrom }
+          }
         />
       )}
       {current && loadFailed && (

@@ -16,17 +16,36 @@ const getRenderer = () => renderer;
 
 /** Starts loading the markdown renderer (e.g. while a conversation's data is on its way). */
 export function preloadMarkdown(): Promise<RenderMarkdown> {
-  pending ??= import('./render-markdown.tsx').then(
-    (module) => {
-      renderer = module.renderMarkdown;
-      for (const listener of listeners) listener();
-      return module.renderMarkdown;
-    },
-    (error: unknown) => {
-      pending = null; // A failed chunk load (offline): the next text tries again.
-      throw error;
-    },
-  );
+  pending ??= import('./render-markdown.tsx')
+    .then(
+      (module) =>
+        // The parser's one-time warm-up (regex compilation) runs while the page is idle, before
+        // any row switches to markdown, so no message render pays for it.
+        new Promise<typeof module>((resolve) => {
+          const idle =
+            typeof requestIdleCallback === 'function'
+              ? requestIdleCallback
+              : (run: () => void, _options?: IdleRequestOptions) => setTimeout(run, 1);
+          idle(
+            () => {
+              module.warmUpMarkdown();
+              resolve(module);
+            },
+            { timeout: 300 },
+          );
+        }),
+    )
+    .then(
+      (module) => {
+        renderer = module.renderMarkdown;
+        for (const listener of listeners) listener();
+        return module.renderMarkdown;
+      },
+      (error: unknown) => {
+        pending = null; // A failed chunk load (offline): the next text tries again.
+        throw error;
+      },
+    );
   return pending;
 }
 

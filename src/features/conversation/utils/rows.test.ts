@@ -56,3 +56,28 @@ describe('buildConversationRows', () => {
     expect(rows.map((row) => row.kind)).toEqual(['message', 'message', 'message']);
   });
 });
+
+describe('row reuse between rebuilds', () => {
+  it('reuses a message row when a page arrives, but not a label that depended on the position', () => {
+    const own = [
+      parseMessage({ id: 'c-5', role: 'user', content: 'a' }, 0),
+      parseMessage({ id: 'custom-id', role: 'user', content: 'b' }, 1),
+    ];
+    const first = buildConversationRows('c', own, undefined, true, true);
+    const again = buildConversationRows('c', own, undefined, true, true);
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+    // An older page arrived: the window no longer starts at the first message.
+    const shifted = buildConversationRows('c', own, undefined, true, false);
+    expect(shifted[0]).toBe(first[0]); // "#6" comes from the id
+    expect(first[1]).toMatchObject({ label: '#2' });
+    expect(shifted[1]).toMatchObject({ label: '' });
+  });
+
+  it('gives a repeated id its own key without touching the shared row', () => {
+    const twice = parseMessage({ id: 'c-1', role: 'user', content: 'x' }, 0);
+    const rows = buildConversationRows('c', [twice, twice], undefined, true);
+    expect(rows.map((row) => row.key)).toEqual(['c-1', 'c-1#2', 'more']);
+    expect(buildConversationRows('c', [twice], undefined, true)[0]?.key).toBe('c-1');
+  });
+});

@@ -7,6 +7,17 @@ export type ConversationRow =
   | { kind: 'answer-heading'; key: 'answer-heading'; count: number }
   | { kind: 'choice'; key: string; choice: Choice };
 
+/** A row of the page's list: the header, the "earlier messages" loader, or a row above. */
+export type ListRow =
+  ConversationRow | { kind: 'header'; key: 'header' } | { kind: 'older'; key: 'older' };
+
+/** The message a row shows: a message, or a choice of the answer; null for the other rows. */
+export function rowMessage(row: ListRow): MessageItem | null {
+  if (row.kind === 'message') return row.item;
+  if (row.kind === 'choice') return row.choice.message;
+  return null;
+}
+
 function sameMessage(a: ChatMessage, b: ChatMessage): boolean {
   return (
     a.role === b.role &&
@@ -27,21 +38,14 @@ export function buildConversationRows(
   /** Whether `items` starts at the conversation's first message (positions are then known). */
   fromStart = true,
 ): ConversationRow[] {
-  const rows: ConversationRow[] = items.map((item, index) => {
-    const id = item.ok ? item.message.id : null;
-    return {
-      kind: 'message',
-      // A broken item has no id of its own: key it by its neighbour and position.
-      key: id ?? `${completionId}-#${index}`,
-      label: messageLabel(completionId, id, fromStart ? index : null),
-      item,
-    };
-  });
+  const rows: ConversationRow[] = items.map((item, index) =>
+    messageRow(completionId, item, index, fromStart),
+  );
   if (hasMore) {
     rows.push({ kind: 'more', key: 'more' });
-    return rows;
+    return uniqueKeys(rows);
   }
-  if (!choices || choices.length === 0) return rows;
+  if (!choices || choices.length === 0) return uniqueKeys(rows);
 
   const last = items[items.length - 1];
   const shown = choices.filter(
@@ -54,9 +58,61 @@ export function buildConversationRows(
         sameMessage(last.message, choice.message.message)
       ),
   );
-  if (shown.length === 0) return rows;
+  if (shown.length === 0) return uniqueKeys(rows);
   rows.push({ kind: 'answer-heading', key: 'answer-heading', count: shown.length });
   for (const choice of shown) rows.push({ kind: 'choice', key: `choice-${choice.index}`, choice });
+  return uniqueKeys(rows);
+}
+
+type MessageRow = Extract<ConversationRow, { kind: 'message' }>;
+
+// Rows are rebuilt whenever a page arrives (10,000 messages: 100 rebuilds); a message's row is
+// made once and reused, unless it depends on a position that has changed.
+const messageRows = new WeakMap<
+  MessageItem,
+  { row: MessageRow; position: number | null; positionFree: boolean }
+>();
+
+function messageRow(
+  completionId: string,
+  item: MessageItem,
+  index: number,
+  fromStart: boolean,
+): MessageRow {
+  const position = fromStart ? index : null;
+  const cached = messageRows.get(item);
+  if (cached && (cached.positionFree || cached.position === position)) return cached.row;
+  const id = item.ok ? item.message.id : null;
+  const row: MessageRow = {
+    kind: 'message',
+    // A broken item has no id of its own: key it by its neighbour and position.
+    key: id ?? `${completionId}-#${index}`,
+    label: messageLabel(completionId, id, position),
+    item,
+  };
+  // An OpenAI message id carries its index: key and label then don't depend on the position.
+  const positionFree = id !== null && messageLabel(completionId, id, null) !== '';
+  messageRows.set(item, { row, position, positionFree });
+  return row;
+}
+
+/** The page's own rows, whose keys no message may take. */
+const RESERVED_KEYS = new Set(['header', 'older', 'more', 'answer-heading']);
+
+/**
+ * Row keys must be unique (React's reconciliation, the virtualizer's size cache), but ids repeat
+ * in real data (a message id across pages, two choices with one index): a repeat gets "#2", "#3"…
+ */
+function uniqueKeys(rows: ConversationRow[]): ConversationRow[] {
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    if (row.kind === 'more' || row.kind === 'answer-heading') return;
+    let key = row.key;
+    for (let n = 2; seen.has(key) || RESERVED_KEYS.has(key); n++) key = `${row.key}#${n}`;
+    seen.add(key);
+    // A copy: message rows are shared between rebuilds (see messageRow).
+    if (key !== row.key) rows[i] = { ...row, key };
+  });
   return rows;
 }
 

@@ -11,7 +11,11 @@ import { PATCH_RULE, TILE_RULE } from '@/lib/vision/vision-token-rules.ts';
 import { useElementSize } from '../hooks/use-element-size.ts';
 import { useImageBytes, type ImageBytes } from '../hooks/use-image-bytes.ts';
 import { usePanZoom } from '../hooks/use-pan-zoom.ts';
-import type { InspectorImage } from '../image-inspector-context.ts';
+import type {
+  InspectorDirection,
+  InspectorImage,
+  InspectorSeek,
+} from '../image-inspector-context.ts';
 import { fitBox, formatSize } from '../utils/display.ts';
 import { ImageFacts } from './image-facts.tsx';
 import { ModelView, type ModelGrid } from './model-view.tsx';
@@ -89,7 +93,15 @@ export function ImageInspectorDialog({
   model,
   onNavigate,
   onClose,
+  more,
 }: {
+  /** Pages not loaded yet on either side, and the search for an image in them. */
+  more?: {
+    older: boolean;
+    newer: boolean;
+    seek: InspectorSeek | null;
+    onSeek: (direction: InspectorDirection) => void;
+  };
   items: readonly InspectorImage[];
   current: InspectorImage;
   model: string | null;
@@ -119,6 +131,26 @@ export function ImageInspectorDialog({
   const index = items.findIndex((item) => item.key === current.key);
   const previous = index > 0 ? items[index - 1] : undefined;
   const next = index >= 0 ? items[index + 1] : undefined;
+  const seeking = more?.seek?.searching ? more.seek.direction : null;
+  const canGoBack = !!previous || (!!more?.older && seeking === null);
+  const canGoOn = !!next || (!!more?.newer && seeking === null);
+  const goBack = () => {
+    if (previous) onNavigate(previous.key);
+    else if (more?.older && seeking === null) more.onSeek('older');
+  };
+  const goOn = () => {
+    if (next) onNavigate(next.key);
+    else if (more?.newer && seeking === null) more.onSeek('newer');
+  };
+  let seekNote: string | null = null;
+  if (seeking === 'older') seekNote = 'Loading earlier messages to find the previous image…';
+  else if (seeking === 'newer') seekNote = 'Loading later messages to find the next image…';
+  else if (more?.seek?.failed) seekNote = 'Could not load more messages: see the conversation.';
+  else if (more?.seek)
+    seekNote =
+      more.seek.direction === 'older'
+        ? 'No earlier image in this conversation.'
+        : 'No later image in this conversation.';
 
   const displayUrl = bytes.status === 'ready' ? bytes.displayUrl : null;
   const size = natural && natural.for === displayUrl ? natural : null;
@@ -144,10 +176,10 @@ export function ImageInspectorDialog({
     if (target.closest?.('input, textarea, select, [contenteditable]')) return false;
     switch (event.key) {
       case 'ArrowLeft':
-        if (previous) onNavigate(previous.key);
+        goBack();
         break;
       case 'ArrowRight':
-        if (next) onNavigate(next.key);
+        goOn();
         break;
       case '+':
       case '=':
@@ -227,7 +259,11 @@ export function ImageInspectorDialog({
     );
   }
 
-  const position = index >= 0 ? `Image ${index + 1} of ${items.length}` : 'Image';
+  // "of N loaded" while pages (which may hold more images) are not loaded yet.
+  const position =
+    index >= 0
+      ? `Image ${index + 1} of ${items.length}${more?.older || more?.newer ? ' loaded' : ''}`
+      : 'Image';
   // In <body>, not inside the virtualized list: nothing of the page's DOM wraps the dialog.
   return createPortal(
     <dialog
@@ -258,8 +294,8 @@ export function ImageInspectorDialog({
             <button
               type="button"
               className={toolButton}
-              aria-disabled={!previous}
-              onClick={() => previous && onNavigate(previous.key)}
+              aria-disabled={!canGoBack}
+              onClick={goBack}
               aria-keyshortcuts="ArrowLeft"
             >
               ← Previous image
@@ -267,13 +303,18 @@ export function ImageInspectorDialog({
             <button
               type="button"
               className={toolButton}
-              aria-disabled={!next}
-              onClick={() => next && onNavigate(next.key)}
+              aria-disabled={!canGoOn}
+              onClick={goOn}
               aria-keyshortcuts="ArrowRight"
             >
               Next image →
             </button>
           </div>
+          {seekNote && (
+            <p role="status" className="text-sm text-slate-600" data-testid="inspector-seek">
+              {seekNote}
+            </p>
+          )}
           <div className="flex items-center gap-1" role="group" aria-label="Zoom">
             <button
               type="button"

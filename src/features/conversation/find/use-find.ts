@@ -1,0 +1,357 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useLocation, useSearch } from 'wouter';
+import type { MessageItem } from '@/lib/api/types.ts';
+import { rowMessage, type ListRow } from '../utils/rows.ts';
+import { clearHits, paintHits, scrollRangeIntoView, type PaintInput } from './highlights.ts';
+import {
+  adjacentHit,
+  countOccurrences,
+  edgeHit,
+  findInRows,
+  hitPosition,
+  messageHaystack,
+  normalizeTerm,
+  type FindResults,
+  type Hit,
+  type SearchableRow,
+} from './match.ts';
+import type { SeekRequest } from './seek.ts';
+import type { SeekOutcome } from './use-seek.ts';
+
+export const FIND_PARAM = 'find';
+export const FIND_SEEK_ORIGIN = 'find';
+
+/** The search term in the URL (`?find=`), read from the raw query: wouter's is decoded oddly. */
+export function readFindTerm(search: string): string | null {
+  const term = new URLSearchParams(search).get(FIND_PARAM);
+  return term === null || term === '' ? null : term;
+}
+
+/** `path` with `?find=term` (or without it). */
+export function withFindTerm(path: string, term: string | null): string {
+  return term ? `${path}?${FIND_PARAM}=${encodeURIComponent(term)}` : path;
+}
+
+export interface FindPages {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  isFetchingNextPage: boolean;
+  isFetchingPreviousPage: boolean;
+  isFetchNextPageError: boolean;
+  isFetchPreviousPageError: boolean;
+  error: unknown;
+  fetchNextPage: (options: { cancelRefetch: boolean }) => Promise<unknown>;
+  fetchPreviousPage: (options: { cancelRefetch: boolean }) => Promise<unknown>;
+}
+
+interface UseFindOptions {
+  rows: readonly ListRow[];
+  pages: FindPages;
+  /** Whether pages may load now (not before a deep-linked message has settled in view). */
+  ready: boolean;
+  messageCount: number;
+  scrollRef: RefObject<HTMLElement | null>;
+  seek: (origin: string, request: SeekRequest<ListRow>) => Promise<SeekOutcome>;
+  seeking: string | null;
+  cancelSeek: () => void;
+  /** Scrolls to a row (if it isn't in view), selects its message; resolves once it is still. */
+  show: (key: string) => Promise<HTMLElement | null>;
+  /** The selected message (from the URL) when the page opened. */
+  selectedKey: string | null;
+  /** The row hits are counted from when a term is entered now (selection, or top of the view). */
+  referenceKey: () => string | null;
+}
+
+function sameHit(a: Hit | null, b: Hit | null): boolean {
+  return a === b || (!!a && !!b && a.key === b.key && a.occurrence === b.occurrence);
+}
+
+function searchableRows(rows: readonly ListRow[]): SearchableRow[] {
+  const out: SearchableRow[] = [];
+  for (const row of rows) {
+    const item = rowMessage(row);
+    if (item) out.push({ key: row.key, item });
+  }
+  return out;
+}
+
+/**
+ * Find in conversation: the term (in the URL), every page loaded in both directions while a
+ * term is set (cancellable), hits counted in the data, the current hit, stepping through hits
+ * (loading further pages when the loaded ones hold no next hit), and the highlights.
+ */
+export function useFind({
+  rows,
+  pages,
+  ready,
+  messageCount,
+  scrollRef,
+  seek,
+  seeking,
+  cancelSeek,
+  show,
+  selectedKey,
+  referenceKey,
+}: UseFindOptions) {
+  useSearch(); // re-render when the query changes
+  const term = readFindTerm(window.location.search);
+  const [, navigate] = useLocation();
+  // Opened by a key or the button, or by a link with `?find=` (emptying the input keeps it open).
+  const [openedHere, setOpenedHere] = useState(term !== null);
+  const open = openedHere || term !== null;
+  const needle = open ? normalizeTerm(term ?? '') : '';
+
+  // Where hits are counted from: the message in the URL when the page opened, then where the
+  // reader is each time the term changes (not moved by later clicks).
+  const [anchorKey, setAnchorKey] = useState<string | null>(selectedKey);
+  const setTerm = useCallback(
+    (next: string) => {
+      setAnchorKey(referenceKey());
+      navigate(withFindTerm(window.location.pathname, next === '' ? null : next), {
+        replace: true,
+      });
+    },
+    [navigate, referenceKey],
+  );
+
+  // --- counting --------------------------------------------------------------------------
+  const searchable = useMemo(() => searchableRows(rows), [rows]);
+  // Counts per item for this needle: a page arriving costs only its own messages.
+  const counted = useMemo(() => new WeakMap<MessageItem, number>(), [needle]); // eslint-disable-line react-hooks/exhaustive-deps
+  const results = useMemo(
+    () => findInRows(searchable, needle, counted),
+    [searchable, needle, counted],
+  );
+  const rowIndex = useMemo(() => new Map(rows.map((row, index) => [row.key, index])), [rows]);
+
+  // --- loading every page -----------------------------------------------------------------
+  const [cancelled, setCancelled] = useState(false);
+  const {
+    hasNextPage,
+    hasPreviousPage,
+    isFetchingNextPage,
+    isFetchingPreviousPage,
+    isFetchNextPageError,
+    isFetchPreviousPageError,
+    fetchNextPage,
+    fetchPreviousPage,
+  } = pages;
+  const complete = !hasNextPage && !hasPreviousPage;
+  const loadFailed =
+    (hasNextPage && isFetchNextPageError) || (hasPreviousPage && isFetchPreviousPageError);
+  const loadingAll = needle !== '' && !cancelled && !complete && !loadFailed;
+  const lastLoad = useRef<'newer' | 'older'>('older');
+  useEffect(() => {
+    if (!loadingAll || !ready || isFetchingNextPage || isFetchingPreviousPage) return;
+    // One load at a time (a second would join the first): newer and older pages in turn.
+    const newer = hasNextPage && (!hasPreviousPage || lastLoad.current === 'older');
+    lastLoad.current = newer ? 'newer' : 'older';
+    if (newer) void fetchNextPage({ cancelRefetch: false });
+    else void fetchPreviousPage({ cancelRefetch: false });
+  }, [
+    loadingAll,
+    ready,
+    hasNextPage,
+    hasPreviousPage,
+    isFetchingNextPage,
+    isFetchingPreviousPage,
+    fetchNextPage,
+    fetchPreviousPage,
+  ]);
+  const retryLoad = useCallback(() => {
+    setCancelled(false);
+    if (hasNextPage && isFetchNextPageError) void fetchNextPage({ cancelRefetch: false });
+    else if (hasPreviousPage && isFetchPreviousPageError)
+      void fetchPreviousPage({ cancelRefetch: false });
+  }, [
+    hasNextPage,
+    hasPreviousPage,
+    isFetchNextPageError,
+    isFetchPreviousPageError,
+    fetchNextPage,
+    fetchPreviousPage,
+  ]);
+
+  // --- the current hit ----------------------------------------------------------------------
+  // Until the reader steps, the current hit is the first one from where they were when the
+  // term was entered (the selected message, else the top of the view); wrapping around to the
+  // first hit only once no page is still coming.
+  const [stepped, setStepped] = useState<{ needle: string; hit: Hit } | null>(null);
+  const fromIndex = (anchorKey !== null ? rowIndex.get(anchorKey) : undefined) ?? 0;
+  const firstHit = useMemo(() => {
+    const after = results.entries.find((entry) => (rowIndex.get(entry.key) ?? -1) >= fromIndex);
+    const entry = after ?? (loadingAll ? undefined : results.entries[0]);
+    return entry ? entry.key : null;
+  }, [results, rowIndex, fromIndex, loadingAll]);
+  const current = useMemo<Hit | null>(
+    () =>
+      stepped?.needle === needle
+        ? stepped.hit
+        : firstHit === null
+          ? null
+          : { key: firstHit, occurrence: 0 },
+    [stepped, needle, firstHit],
+  );
+
+  // The latest state, for what runs after an await or in a frame callback.
+  const latest = useRef({ results, current, needle });
+  const paintInput = useRef<PaintInput | null>(null);
+  useEffect(() => {
+    latest.current = { results, current, needle };
+  });
+
+  const reveal = useCallback(
+    async (hit: Hit) => {
+      const element = await show(hit.key);
+      const input = paintInput.current;
+      if (!element || !input || !sameHit(latest.current.current, hit)) return;
+      const range = paintHits(input);
+      if (range) scrollRangeIntoView(input.container, range);
+    },
+    [show],
+  );
+
+  const moveTo = useCallback(
+    (hit: Hit) => {
+      setStepped({ needle: latest.current.needle, hit });
+      latest.current.current = hit;
+      void reveal(hit);
+    },
+    [reveal],
+  );
+
+  // The first hit of a new term is shown as soon as it is loaded.
+  const autoHit = stepped?.needle === needle ? null : firstHit;
+  useEffect(() => {
+    if (autoHit !== null) void reveal({ key: autoHit, occurrence: 0 });
+  }, [autoHit, needle, reveal]);
+
+  const rowsRef = useRef(rows);
+  useEffect(() => {
+    rowsRef.current = rows;
+  }, [rows]);
+  const [stepError, setStepError] = useState<unknown>(null);
+  const step = useCallback(
+    async (direction: 'forward' | 'backward') => {
+      setStepError(null);
+      const { results: now, current: from, needle: searched } = latest.current;
+      if (searched === '') return;
+      const next = adjacentHit(now, from, direction);
+      if (next) {
+        moveTo(next);
+        return;
+      }
+      const more = direction === 'forward' ? hasNextPage : hasPreviousPage;
+      if (!more) {
+        const wrapped = edgeHit(now, direction);
+        if (wrapped) moveTo(wrapped);
+        return;
+      }
+      // The loaded pages hold no further hit: look in the next ones.
+      const edge = direction === 'forward' ? now.entries.at(-1) : now.entries[0];
+      const occurrences = (row: ListRow) => {
+        const item = rowMessage(row);
+        return item ? countOccurrences(messageHaystack(item), searched) : 0;
+      };
+      const outcome = await seek(FIND_SEEK_ORIGIN, {
+        direction,
+        fromKey: from?.key ?? edge?.key ?? null,
+        match: (row) => occurrences(row) > 0,
+      });
+      if (outcome.status === 'found') {
+        const row = rowsRef.current.find((r) => r.key === outcome.key);
+        const count = row ? occurrences(row) : 1;
+        moveTo({ key: outcome.key, occurrence: direction === 'forward' ? 0 : count - 1 });
+      } else if (outcome.status === 'not-found') {
+        const wrapped = edgeHit(latest.current.results, direction);
+        if (wrapped) moveTo(wrapped);
+      } else if (outcome.status === 'failed') setStepError(outcome.error);
+    },
+    [hasNextPage, hasPreviousPage, seek, moveTo],
+  );
+  // --- highlights -----------------------------------------------------------------------
+  useEffect(() => {
+    const container = scrollRef.current;
+    if (!container) return;
+    if (needle === '') {
+      paintInput.current = null;
+      clearHits(container);
+      return;
+    }
+    const input: PaintInput = { container, needle, counts: results.counts, current };
+    paintInput.current = input;
+    paintHits(input);
+    // Rows mount as the list scrolls, and render late (markdown, code highlighting): paint
+    // again after DOM changes, once a frame at most.
+    let frame = 0;
+    const observer = new MutationObserver(() => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        paintHits(input);
+      });
+    });
+    observer.observe(container, { childList: true, subtree: true, characterData: true });
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [scrollRef, needle, results, current]);
+  useEffect(() => {
+    const container = scrollRef.current;
+    return () => clearHits(container);
+  }, [scrollRef]);
+
+  // --- open and close -----------------------------------------------------------------------
+  const returnFocus = useRef<HTMLElement | null>(null);
+  // Each request moves focus to the bar's input (the bar may not be rendered yet).
+  const [focusRequest, setFocusRequest] = useState(0);
+  const openFind = useCallback(() => {
+    const active = document.activeElement;
+    if (!active?.closest('[role="search"]')) {
+      returnFocus.current =
+        active instanceof HTMLElement && active !== document.body ? active : null;
+    }
+    setOpenedHere(true);
+    setCancelled(false);
+    setFocusRequest((n) => n + 1);
+  }, [setOpenedHere]);
+  const close = useCallback(
+    (fallbackFocus: HTMLElement | null) => {
+      setOpenedHere(false);
+      setCancelled(false);
+      setStepError(null);
+      if (seeking === FIND_SEEK_ORIGIN) cancelSeek();
+      setTerm('');
+      const target = returnFocus.current?.isConnected ? returnFocus.current : fallbackFocus;
+      returnFocus.current = null;
+      target?.focus({ preventScroll: true });
+    },
+    [setOpenedHere, seeking, cancelSeek, setTerm],
+  );
+
+  return {
+    open,
+    term: term ?? '',
+    setTerm,
+    openFind,
+    close,
+    focusRequest,
+    results,
+    position: hitPosition(results, current),
+    step,
+    stepping: seeking === FIND_SEEK_ORIGIN,
+    stepError,
+    loading: loadingAll,
+    loaded: messageCount,
+    complete,
+    cancelled,
+    cancelLoading: () => setCancelled(true),
+    resumeLoading: () => setCancelled(false),
+    loadError: needle !== '' && loadFailed ? pages.error : null,
+    retryLoad,
+  };
+}
+
+export type FindState = ReturnType<typeof useFind>;
+export type { FindResults };
