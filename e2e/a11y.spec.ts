@@ -159,6 +159,35 @@ test.describe('axe: no serious or critical violation', () => {
     await audit(page, 'connection panel dialog');
   });
 
+  test('rich content: citations, audio players, field chips', async ({ page }) => {
+    await page.goto(conversation(DEMO_IDS.rich));
+    await expect(page.getByTestId('audio-player').first()).toBeVisible();
+    await audit(page, 'conversation: citations and audio');
+  });
+
+  test('find in conversation, open with hits', async ({ page }) => {
+    await page.goto(`${conversation(DEMO_IDS.tools)}?find=weather`);
+    const bar = page.getByRole('search', { name: 'Find in conversation' });
+    await expect(bar).toContainText(/\d+ of \d+/);
+    await audit(page, 'find bar with hits');
+  });
+
+  test('the export dialog, open', async ({ page }) => {
+    await page.goto(conversation(DEMO_IDS.tools));
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await expect(page.getByRole('dialog', { name: 'Export this conversation' })).toBeVisible();
+    await audit(page, 'export dialog');
+  });
+
+  test('the dark theme', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(conversation(DEMO_IDS.markdown));
+    await expect(firstMessage(page)).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await audit(page, 'conversation: markdown, dark theme');
+  });
+
   test('a completion that does not exist', async ({ page }) => {
     await page.goto(conversation('chatcmpl-doesNotExist000000000000000000'));
     await expect(page.getByRole('alert')).toContainText('Completion not found');

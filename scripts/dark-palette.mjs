@@ -18,7 +18,9 @@ const value = (name) => {
 const lines = [];
 for (const palette of PALETTES) {
   STEPS.forEach((step, i) => {
-    const mirrored = STEPS[STEPS.length - 1 - i];
+    // 500 would mirror onto itself, too dark for text on dark cards (axe: 3.98:1): it takes
+    // 400's value, like 600 does, so "muted" text keeps AA contrast in both themes.
+    const mirrored = step === '500' ? '400' : STEPS[STEPS.length - 1 - i];
     lines.push(`  --color-${palette}-${step}: ${value(`${palette}-${mirrored}`)};`);
   });
 }
