@@ -23,7 +23,11 @@ import { estimateMessageHeight, rowMessage, type ListRow } from '../utils/rows.t
 import { CompletionHeader } from './completion-header.tsx';
 import { MessageCard } from './message-card.tsx';
 import { RowRenderError } from './row-render-error.tsx';
-import type { InspectorPages } from '../inspector/image-inspector-context.ts';
+import type {
+  InspectorDirection,
+  InspectorPages,
+  InspectorSeekOutcome,
+} from '../inspector/image-inspector-context.ts';
 import { ImageInspectorProvider } from '../inspector/image-inspector-provider.tsx';
 import { collectImageParts } from '../inspector/utils/collect-image-parts.ts';
 
@@ -31,6 +35,8 @@ type Row = ListRow;
 
 /** The seek behind "Jump to answer" (its button shows the progress). */
 const ANSWER_SEEK = 'answer';
+/** The seek the image inspector runs for the next image past the loaded ones. */
+const IMAGE_SEEK = 'inspector-image';
 const KEYBOARD_SEEK = 'keyboard';
 /** For a scan of the loaded rows only. */
 const NOTHING_MORE: PageEnds = {
@@ -203,30 +209,6 @@ export function ConversationPage({
   // Every image part loaded so far, in reading order, for the inspector's ← and →; past the
   // first or last one, the inspector loads pages that way until it finds the next image.
   const imageParts = useMemo(() => collectImageParts(conversationRows), [conversationRows]);
-  const inspectorPages = useMemo<InspectorPages>(
-    () => ({
-      older: hasPreviousPage,
-      newer: hasNextPage,
-      loadingOlder: isFetchingPreviousPage,
-      loadingNewer: isFetchingNextPage,
-      failedOlder: isFetchPreviousPageError,
-      failedNewer: isFetchNextPageError,
-      load: (direction) =>
-        void (direction === 'newer'
-          ? fetchNextPage({ cancelRefetch: false })
-          : fetchPreviousPage({ cancelRefetch: false })),
-    }),
-    [
-      hasPreviousPage,
-      hasNextPage,
-      isFetchingPreviousPage,
-      isFetchingNextPage,
-      isFetchPreviousPageError,
-      isFetchNextPageError,
-      fetchNextPage,
-      fetchPreviousPage,
-    ],
-  );
 
   const selectMessage = useCallback(
     (id: string) => {
@@ -287,6 +269,35 @@ export function ConversationPage({
       await goToRow(outcome.key, { align: 'start', select: false, focus: false });
     }
   }, [seek, goToRow]);
+
+  // The inspector's ← / → past the loaded images: the same seek, for a row with an image part.
+  const seekImage = useCallback(
+    async (
+      direction: InspectorDirection,
+      fromMessageId: string | null,
+    ): Promise<InspectorSeekOutcome> => {
+      // Row keys are message ids (a repeated id gets a suffix, and is found from its first row).
+      const fromKey =
+        fromMessageId !== null && rowIndex.current.has(fromMessageId) ? fromMessageId : null;
+      const outcome = await seek(IMAGE_SEEK, {
+        direction: direction === 'newer' ? 'forward' : 'backward',
+        fromKey,
+        match: (row) => {
+          const item = rowMessage(row);
+          return !!item?.ok && !!item.message.contentParts?.some((p) => p.type === 'image_url');
+        },
+      });
+      if (outcome.status !== 'found') return outcome;
+      const row = rowsByKey.current[rowIndex.current.get(outcome.key) ?? -1];
+      const item = row ? rowMessage(row) : null;
+      return { status: 'found', messageId: item?.ok ? item.message.id : null };
+    },
+    [seek],
+  );
+  const inspectorPages = useMemo<InspectorPages>(
+    () => ({ older: hasPreviousPage, newer: hasNextPage, seekImage }),
+    [hasPreviousPage, hasNextPage, seekImage],
+  );
 
   const find = useFind({
     rows,

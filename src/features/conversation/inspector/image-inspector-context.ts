@@ -16,20 +16,22 @@ export interface InspectorImage {
 
 /**
  * The conversation's pages not loaded yet, which may hold more image parts: the inspector's
- * ← and → go on into them (loading pages until an image turns up) instead of stopping at the
- * last loaded image.
+ * ← and → go on into them instead of stopping at the last loaded image. `seekImage` is the
+ * conversation's own seek (load pages until a row matches): it resolves once a message with an
+ * image part after (or before) the message `fromMessageId` is loaded, with its id, or says why
+ * not.
  */
 export interface InspectorPages {
   older: boolean;
   newer: boolean;
-  loadingOlder: boolean;
-  loadingNewer: boolean;
-  /** The last load in that direction failed (the list shows why and offers Retry). */
-  failedOlder: boolean;
-  failedNewer: boolean;
-  load: (direction: InspectorDirection) => void;
+  seekImage: (
+    direction: InspectorDirection,
+    fromMessageId: string | null,
+  ) => Promise<InspectorSeekOutcome>;
 }
 export type InspectorDirection = 'older' | 'newer';
+export type InspectorSeekOutcome =
+  { status: 'found'; messageId: string | null } | { status: 'not-found' | 'failed' | 'cancelled' };
 
 /** Where the inspector stands while it looks for the next image in pages not loaded yet. */
 export interface InspectorSeek {

@@ -8,6 +8,7 @@ import {
   type InspectorImageRef,
   type InspectorPages,
   type InspectorSeek,
+  type InspectorSeekOutcome,
 } from './image-inspector-context.ts';
 import type { ImageInspectorDialog } from './components/image-inspector-dialog.tsx';
 import { findImage } from './utils/collect-image-parts.ts';
@@ -85,7 +86,11 @@ export function ImageInspectorProvider({
         ? { key: listed.key, standalone: null }
         : {
             key: `standalone:${part.partIndex}`,
-            standalone: { ...part, key: `standalone:${part.partIndex}`, messageLabel: '' },
+            standalone: {
+              ...part,
+              key: `standalone:${part.partIndex}`,
+              messageLabel: '',
+            },
           },
     );
     setLoadFailed(false);
@@ -99,38 +104,49 @@ export function ImageInspectorProvider({
     ? (shown.standalone ?? items.find((item) => item.key === shown.key) ?? null)
     : null;
 
-  // ← on the first loaded image or → on the last: load pages that way until an image turns up.
-  const [seek, setSeek] = useState<{ direction: InspectorDirection; from: string } | null>(null);
+  // ← on the first loaded image or → on the last: the conversation loads pages that way until
+  // a row with an image turns up; then its first (→) or last (←) image is shown.
+  const [seek, setSeek] = useState<{
+    direction: InspectorDirection;
+    from: string;
+    outcome: InspectorSeekOutcome | null;
+  } | null>(null);
   const seekFrom = useCallback(
     (direction: InspectorDirection) => {
-      if (shown) setSeek({ direction, from: shown.key });
+      const from = current;
+      if (!pages || !from || shown?.standalone) return;
+      setSeek({ direction, from: from.key, outcome: null });
+      void pages
+        .seekImage(direction, from.messageId)
+        .then((outcome) => setSeek((now) => (now?.from === from.key ? { ...now, outcome } : now)));
     },
-    [shown],
+    [pages, current, shown],
   );
-  let seekState: InspectorSeek | null = null;
-  if (seek && pages && shown?.key === seek.from) {
-    const index = items.findIndex((item) => item.key === seek.from);
-    const found = seek.direction === 'newer' ? items[index + 1] : items[index - 1];
-    if (index >= 0 && found) {
-      // The page that came in holds an image: show it (state adjusted while rendering, the
-      // way React recommends for state that follows props).
+  let seekShown: InspectorSeek | null = null;
+  if (seek && shown?.key === seek.from) {
+    const { outcome } = seek;
+    const found =
+      outcome?.status === 'found'
+        ? items.filter((item) => item.messageId === outcome.messageId)
+        : [];
+    const target = seek.direction === 'newer' ? found[0] : found[found.length - 1];
+    if (target) {
+      // The row is loaded: show its image (state adjusted while rendering, the way React
+      // recommends for state that follows props).
       setSeek(null);
-      setShown({ key: found.key, standalone: null });
+      setShown({ key: target.key, standalone: null });
     } else {
-      const newer = seek.direction === 'newer';
-      const more = newer ? pages.newer : pages.older;
-      const loading = newer ? pages.loadingNewer : pages.loadingOlder;
-      const failed = !loading && (newer ? pages.failedNewer : pages.failedOlder);
-      seekState = { direction: seek.direction, searching: loading || (more && !failed), failed };
+      // Cancelled (another seek took over, e.g. a keyboard move): nothing to report.
+      seekShown =
+        outcome?.status === 'cancelled'
+          ? null
+          : {
+              direction: seek.direction,
+              searching: outcome === null,
+              failed: outcome?.status === 'failed',
+            };
     }
   }
-  const loadWanted = seekState?.searching ? seekState.direction : null;
-  const loadingWanted =
-    loadWanted === 'newer' ? pages?.loadingNewer : loadWanted === 'older' && pages?.loadingOlder;
-  useEffect(() => {
-    if (loadWanted && !loadingWanted) pages?.load(loadWanted);
-  }, [loadWanted, loadingWanted, pages]);
-  const seekShown = seekState;
 
   const close = useCallback((last: InspectorImage | null) => {
     focusAfterClose.current = last;
