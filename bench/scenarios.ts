@@ -237,10 +237,21 @@ export async function measureScale(
   };
 }
 
-/** Long tasks from navigation until the ~5 MB data-URL image is decoded and shown. */
+/**
+ * The ~5 MB data-URL image: long tasks while it loads, i.e. from the first byte of the answer that
+ * holds it (the messages page) until the image is decoded and shown. Also reported: long tasks
+ * from the moment the page shows the completion (which includes the conversation's first mount,
+ * before the image's bytes exist), for comparison.
+ */
 export async function measureBigImage(browser: Browser, origin: string) {
-  const runs: { shownMs: number; longTasks: number; longestTaskMs: number }[] = [];
-  for (let run = 0; run < 3; run++) {
+  const runs: {
+    shownMs: number;
+    longTasks: number;
+    longestTaskMs: number;
+    sinceHeaderLongTasks: number;
+    sinceHeaderLongestTaskMs: number;
+  }[] = [];
+  for (let run = 0; run < 5; run++) {
     const { context, page } = await open(browser, `${origin}/completions/${DEMO_IDS.bigImage}`);
     const img = page
       .getByTestId('image-part')
@@ -256,25 +267,35 @@ export async function measureBigImage(browser: Browser, origin: string) {
     );
     const shownAt = await page.evaluate(() => performance.now());
     await page.waitForTimeout(200);
-    // From the moment the page shows the completion (the app has booted) until the image shows.
-    const tasks = await page.evaluate(() => {
+    const { sinceData, sinceHeader } = await page.evaluate((shown) => {
       const bench = (
         window as unknown as {
           __bench: { headerAt: number | null; longTasks: { start: number; duration: number }[] };
         }
       ).__bench;
-      return bench.longTasks.filter((task) => task.start + task.duration >= (bench.headerAt ?? 0));
-    });
+      const messages = performance
+        .getEntriesByType('resource')
+        .find((entry) => new URL(entry.name).pathname.endsWith('/messages')) as
+        PerformanceResourceTiming | undefined;
+      const dataAt = messages?.responseStart ?? 0;
+      const within = (from: number) =>
+        bench.longTasks
+          .filter((task) => task.start + task.duration >= from && task.start <= shown)
+          .map((task) => task.duration);
+      return { sinceData: within(dataAt), sinceHeader: within(bench.headerAt ?? 0) };
+    }, shownAt);
     await context.close();
     runs.push({
       shownMs: shownAt,
-      longTasks: tasks.length,
-      longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
+      longTasks: sinceData.length,
+      longestTaskMs: Math.max(0, ...sinceData),
+      sinceHeaderLongTasks: sinceHeader.length,
+      sinceHeaderLongestTaskMs: Math.max(0, ...sinceHeader),
     });
   }
   // The median run by its longest task.
   runs.sort((a, b) => a.longestTaskMs - b.longestTaskMs);
-  return runs[1] ?? runs[0]!;
+  return runs[Math.floor(runs.length / 2)]!;
 }
 
 /**

@@ -5,7 +5,8 @@ export function CopyButton({
   label,
   idleText = 'Copy',
 }: {
-  text: string;
+  /** What to copy, or a function that makes it on click (for texts costly to build). */
+  text: string | (() => string);
   label: string;
   idleText?: string;
 }) {
@@ -15,7 +16,7 @@ export function CopyButton({
       type="button"
       aria-label={label}
       onClick={() => {
-        navigator.clipboard.writeText(text).then(
+        navigator.clipboard.writeText(typeof text === 'function' ? text() : text).then(
           () => setState('copied'),
           () => setState('failed'),
         );

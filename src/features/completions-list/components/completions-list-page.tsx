@@ -60,11 +60,13 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
   const focusOnRender = useRef(false);
 
   const rowCount = entries.length + (list.hasNextPage || list.isFetchNextPageError ? 1 : 0);
+  // Stable, or the virtualizer recomputes every row's position on each render (each scroll frame).
+  const getItemKey = useCallback((index: number) => entries[index]?.key ?? 'more', [entries]);
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => entries[index]?.key ?? 'more',
+    getItemKey,
     overscan: 8,
     initialOffset: saved?.offset ?? 0,
   });

@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { measureElement, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { AnchorNotFoundError } from '@/api/messages.ts';
@@ -54,6 +54,23 @@ const LOAD_AHEAD_ROWS = 15;
 const SETTLE_FRAMES = 3;
 const MAX_SETTLE_FRAMES = 120;
 
+/**
+ * A row's size: from the ResizeObserver, never read synchronously while React commits a new row
+ * (that read forces the whole page's layout inside the commit, one long task with the render).
+ * A new row counts at its cached or estimated size until the observer reports it, in the same
+ * frame, right after the browser lays it out.
+ */
+function measureRow(
+  element: HTMLDivElement,
+  entry: ResizeObserverEntry | undefined,
+  instance: Virtualizer<HTMLDivElement, HTMLDivElement>,
+): number {
+  if (entry) return measureElement(element, entry, instance);
+  const index = instance.indexFromElement(element);
+  const cached = instance.itemSizeCache.get(instance.options.getItemKey(index));
+  return cached ?? instance.options.estimateSize(index);
+}
+
 function conversationPath(completionId: string, messageId: string | null): string {
   const base = `/completions/${encodeURIComponent(completionId)}`;
   return messageId === null ? base : `${base}/messages/${encodeURIComponent(messageId)}`;
@@ -103,14 +120,22 @@ export function ConversationPage({
   }, [showList, showOlderRow, conversationRows]);
   const indexOfKey = useCallback((key: string) => rows.findIndex((row) => row.key === key), [rows]);
 
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => {
+  // Stable callbacks: a new getItemKey makes the virtualizer rebuild every row's position (10,000
+  // rows: every scroll frame); a new one per change of `rows` is what it must see.
+  const estimateSize = useCallback(
+    (index: number) => {
       const row = rows[index];
       return row?.kind === 'message' ? estimateMessageHeight(row.item) : 80;
     },
-    getItemKey: (index) => rows[index]?.key ?? index,
+    [rows],
+  );
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize,
+    getItemKey,
+    measureElement: measureRow,
     overscan: 4,
     gap: 12,
     paddingStart: 16,

@@ -19,20 +19,28 @@ export function preloadMarkdown(): Promise<RenderMarkdown> {
   pending ??= import('./render-markdown.tsx')
     .then(
       (module) =>
-        // The parser's one-time warm-up (regex compilation) runs while the page is idle, before
-        // any row switches to markdown, so no message render pays for it.
+        // The parser's one-time warm-up (regex compilation) runs while the page is idle, a sample
+        // per idle callback, before any row switches to markdown, so no message render pays for
+        // it and no step is a long task.
         new Promise<typeof module>((resolve) => {
           const idle =
             typeof requestIdleCallback === 'function'
               ? requestIdleCallback
               : (run: () => void, _options?: IdleRequestOptions) => setTimeout(run, 1);
-          idle(
-            () => {
-              module.warmUpMarkdown();
+          const step = (index: number) => {
+            if (index >= module.WARM_UP_SAMPLES.length) {
               resolve(module);
-            },
-            { timeout: 300 },
-          );
+              return;
+            }
+            idle(
+              () => {
+                module.warmUpMarkdown(index);
+                step(index + 1);
+              },
+              { timeout: 300 },
+            );
+          };
+          step(0);
         }),
     )
     .then(

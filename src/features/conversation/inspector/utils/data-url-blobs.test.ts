@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { acquireDataUrlBlob, heldDataUrlCount } from './data-url-blobs.ts';
+import { acquireDataUrlBlob, heldDataUrlCount, keyOf } from './data-url-blobs.ts';
 
 // 1×1 transparent PNG. In Node there is no Worker: the module decodes with fetch instead.
 const png =
@@ -66,5 +66,19 @@ describe('acquireDataUrlBlob', () => {
     expect((await again.ready)?.blob.size).toBe(70);
     expect(fetchSpy).toHaveBeenCalledTimes(2);
     again.release();
+  });
+
+  it('two data URLs with one key are never shown as each other', async () => {
+    // Valid base64 of the same length, differing in one place the key doesn't sample.
+    const pad = (c: string) => `data:image/png;base64,${'A'.repeat(150)}${c}${'A'.repeat(19_849)}`;
+    const [one, two] = [pad('B'), pad('C')];
+    expect(keyOf(one)).toBe(keyOf(two));
+    const a = acquireDataUrlBlob(one);
+    const b = acquireDataUrlBlob(two);
+    const [first, second] = await Promise.all([a.ready, b.ready]);
+    expect(first?.objectUrl).toBeTruthy();
+    expect(second?.objectUrl).not.toBe(first?.objectUrl);
+    a.release();
+    b.release();
   });
 });
