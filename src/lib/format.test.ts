@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatRelative, isoDateTime } from './format.ts';
+import { formatDateTime, formatNumber, formatRelative, isoDateTime } from './format.ts';
 
 describe('dates the API may send', () => {
   it('formats ordinary times', () => {
@@ -22,5 +22,77 @@ describe('dates the API may send', () => {
   it('keeps the last time a Date can hold', () => {
     expect(isoDateTime(8.64e12)).toBe('+275760-09-13T00:00:00.000Z');
     expect(isoDateTime(8.64e12 + 1)).toBeUndefined();
+  });
+});
+
+// format.ts writes en-US without Intl (whose first use is slow on a cold page): the same text.
+describe('the same text as Intl (en-US)', () => {
+  const rng = (() => {
+    let seed = 42;
+    return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  })();
+
+  it('numbers', () => {
+    const intl = new Intl.NumberFormat('en-US');
+    const values = [
+      0,
+      -0,
+      1,
+      -1,
+      999,
+      1000,
+      1234,
+      -1234.5,
+      0.0004,
+      0.0005,
+      1.23456,
+      999_999.9996,
+      12_345_678,
+      Number.MAX_SAFE_INTEGER,
+      1e21,
+      -1e21,
+      1.5e300,
+      Number.MAX_VALUE,
+      Number.MIN_VALUE,
+      Infinity,
+      -Infinity,
+      NaN,
+    ];
+    for (let i = 0; i < 2000; i++) {
+      const magnitude = 10 ** Math.floor(rng() * 16);
+      values.push((rng() - 0.3) * magnitude, Math.round(rng() * magnitude));
+    }
+    for (const value of values) expect(formatNumber(value), String(value)).toBe(intl.format(value));
+  });
+
+  it('dates and times', () => {
+    const intl = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium' });
+    const seconds = [0, -1, 1_700_000_000, 8.64e12, -8.64e12, -62_135_596_800, -62_135_596_801];
+    for (let i = 0; i < 2000; i++) seconds.push(Math.round((rng() - 0.5) * 2 * 8.64e12));
+    for (let i = 0; i < 2000; i++) seconds.push(Math.round(rng() * 4e9));
+    for (const s of seconds) {
+      expect(formatDateTime(s), String(s)).toBe(intl.format(new Date(s * 1000)));
+    }
+  });
+
+  it('relative times', () => {
+    const intl = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
+    const now = 1_800_000_000_000;
+    const units: [Intl.RelativeTimeFormatUnit, number][] = [
+      ['year', 365 * 24 * 3600],
+      ['month', 30 * 24 * 3600],
+      ['week', 7 * 24 * 3600],
+      ['day', 24 * 3600],
+      ['hour', 3600],
+      ['minute', 60],
+      ['second', 1],
+    ];
+    const deltas = [0, 0.2, -0.2, 1, -1, 59, 60, -60, 61, 3599, 3600, -86_400, 86_400 * 400];
+    for (let i = 0; i < 2000; i++) deltas.push((rng() - 0.5) * 10 ** Math.floor(rng() * 11));
+    for (const delta of deltas) {
+      const [unit, size] = units.find(([u, size]) => Math.abs(delta) >= size || u === 'second')!;
+      const expected = intl.format(Math.round(delta / size), unit);
+      expect(formatRelative(now / 1000 + delta, now), String(delta)).toBe(expected);
+    }
   });
 });

@@ -2,6 +2,7 @@
  * Message content is untrusted: an image source may only be http(s), or a data URL of an image
  * type. Anything else (javascript:, file:, data:text/html, …) is refused with the reason.
  */
+import { formatNumber } from './format.ts';
 export type SafeImageSource =
   | { ok: true; kind: 'remote'; src: string }
   | { ok: true; kind: 'data'; src: string; mimeType: string; approxBytes: number }
@@ -38,7 +39,7 @@ export function safeImageSource(url: string): SafeImageSource {
 export function describeUrl(url: string, max = 120): string {
   if (url.startsWith('data:')) {
     const comma = url.indexOf(',');
-    return `${url.slice(0, Math.min(comma + 1, 60))}… (${url.length.toLocaleString('en-US')} characters)`;
+    return `${url.slice(0, Math.min(comma + 1, 60))}… (${formatNumber(url.length)} characters)`;
   }
   return url.length > max ? `${url.slice(0, max)}…` : url;
 }

@@ -88,18 +88,40 @@ function idleTimeout(ms: number, outer: AbortSignal | undefined) {
   };
 }
 
-/** The body as text, restarting the idle timeout on every piece that arrives. */
+/** Bodies larger than this are decoded and parsed in tasks of their own. */
+const LARGE_BODY_BYTES = 1_000_000;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The body as text, restarting the idle timeout on every piece that arrives. Pieces are kept as
+ * bytes and decoded once at the end: when the page is busy, many pieces queue up and would all
+ * be decoded in one task. A large body (a data-URL image of megabytes) is decoded in a task of
+ * its own, after the reading.
+ */
 async function readText(response: Response, touch: () => void): Promise<string> {
   if (!response.body) return response.text();
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
+  const pieces: Uint8Array[] = [];
+  let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    if (done) break;
     touch();
-    text += decoder.decode(value, { stream: true });
+    pieces.push(value);
+    size += value.byteLength;
   }
+  if (size > LARGE_BODY_BYTES) await nextTask();
+  const bytes = pieces.length === 1 ? pieces[0]! : new Uint8Array(size);
+  if (pieces.length > 1) {
+    let at = 0;
+    for (const piece of pieces) {
+      bytes.set(piece, at);
+      at += piece.byteLength;
+    }
+  }
+  const text = new TextDecoder().decode(bytes);
+  if (size > LARGE_BODY_BYTES) await nextTask();
+  return text;
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;

@@ -7,6 +7,7 @@ import {
   type TileFamily,
   type VisionFamily,
 } from './vision-token-rules.ts';
+import { formatNumber } from '@/lib/format.ts';
 
 export interface Size {
   width: number;
@@ -74,7 +75,7 @@ export function fitWithin(size: Size, box: number): Size {
   return longest > box ? scaleTo(size, box / longest) : { ...size };
 }
 
-const n = (value: number) => value.toLocaleString('en-US');
+const n = (value: number) => formatNumber(value);
 const dims = (size: Size) => `${size.width} × ${size.height}`;
 
 export interface TileEstimate {

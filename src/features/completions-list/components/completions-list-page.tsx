@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { initialRect, layoutAfterCommit } from '@/lib/virtual-layout.ts';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { completionQueryOptions } from '@/api/completion.ts';
@@ -67,6 +68,8 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey,
+    ...layoutAfterCommit,
+    initialRect: initialRect(),
     overscan: 8,
     initialOffset: saved?.offset ?? 0,
   });

@@ -1,5 +1,6 @@
 import type { ViewerInfo } from '../api/get-viewer-info.ts';
 import type { ActiveConnection } from '../stores/connection-store.ts';
+import { formatNumber } from '@/lib/format.ts';
 
 /** What the viewer's server offers: loading, known, or unknown (the info request failed). */
 export type ServerInfoState =
@@ -34,7 +35,7 @@ export function connectionLabel(active: ActiveConnection, server: ServerInfoStat
 }
 
 const count = (n: number | undefined) =>
-  n == null ? '' : ` (${n.toLocaleString('en-US')} stored completion${n === 1 ? '' : 's'})`;
+  n == null ? '' : ` (${formatNumber(n)} stored completion${n === 1 ? '' : 's'})`;
 
 /** Where the data comes from, in plain words, for the settings panel. */
 export function describeDataSource(active: ActiveConnection, server: ServerInfoState): string {

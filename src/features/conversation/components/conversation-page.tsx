@@ -1,9 +1,10 @@
-import { measureElement, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { AnchorNotFoundError } from '@/api/messages.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { RenderBoundary } from '@/components/render-boundary.tsx';
+import { initialRect, layoutAfterCommit } from '@/lib/virtual-layout.ts';
 import type { ChatMessage, ToolCall } from '@/lib/api/types.ts';
 import { ConversationContext, type ConversationContextValue } from '../conversation-context.ts';
 import { FindBar } from '../find/find-bar.tsx';
@@ -19,6 +20,7 @@ import { isCallFor, scanForResult } from '../find/tool-pairs.ts';
 import { readFindTerm, useFind, withFindTerm } from '../find/use-find.ts';
 import { useSeek } from '../find/use-seek.ts';
 import { useConversation } from '../hooks/use-conversation.ts';
+import { useRenderAhead } from '../hooks/use-render-ahead.ts';
 import { estimateMessageHeight, rowMessage, type ListRow } from '../utils/rows.ts';
 import { CompletionHeader } from './completion-header.tsx';
 import { MessageCard } from './message-card.tsx';
@@ -30,6 +32,7 @@ import type {
 } from '../inspector/image-inspector-context.ts';
 import { ImageInspectorProvider } from '../inspector/image-inspector-provider.tsx';
 import { collectImageParts } from '../inspector/utils/collect-image-parts.ts';
+import { formatNumber } from '@/lib/format.ts';
 
 type Row = ListRow;
 
@@ -53,23 +56,6 @@ const LOAD_AHEAD_ROWS = 15;
 /** Frames the anchor must hold still before the view counts as settled. */
 const SETTLE_FRAMES = 3;
 const MAX_SETTLE_FRAMES = 120;
-
-/**
- * A row's size: from the ResizeObserver, never read synchronously while React commits a new row
- * (that read forces the whole page's layout inside the commit, one long task with the render).
- * A new row counts at its cached or estimated size until the observer reports it, in the same
- * frame, right after the browser lays it out.
- */
-function measureRow(
-  element: HTMLDivElement,
-  entry: ResizeObserverEntry | undefined,
-  instance: Virtualizer<HTMLDivElement, HTMLDivElement>,
-): number {
-  if (entry) return measureElement(element, entry, instance);
-  const index = instance.indexFromElement(element);
-  const cached = instance.itemSizeCache.get(instance.options.getItemKey(index));
-  return cached ?? instance.options.estimateSize(index);
-}
 
 function conversationPath(completionId: string, messageId: string | null): string {
   const base = `/completions/${encodeURIComponent(completionId)}`;
@@ -135,7 +121,9 @@ export function ConversationPage({
     getScrollElement: () => scrollRef.current,
     estimateSize,
     getItemKey,
-    measureElement: measureRow,
+    // Sizes from ResizeObservers: the first render and its layout stay separate tasks.
+    ...layoutAfterCommit,
+    initialRect: initialRect(),
     overscan: 4,
     gap: 12,
     paddingStart: 16,
@@ -147,6 +135,7 @@ export function ConversationPage({
   const virtualItems = virtualizer.getVirtualItems();
   const firstVisibleIndex = virtualItems[0]?.index ?? 0;
   const lastVisibleIndex = virtualItems[virtualItems.length - 1]?.index ?? -1;
+  useRenderAhead(rows, firstVisibleIndex, lastVisibleIndex);
 
   // Bring the linked message into view once its page is in, and wait until it holds still:
   // loading older pages before that would pull the view away from it.
@@ -678,7 +667,7 @@ export function ConversationPage({
                   className="pointer-events-auto rounded-full bg-slate-900 px-3 py-1.5 text-sm font-medium text-white shadow-md hover:bg-slate-700 disabled:opacity-80"
                 >
                   {jumpingToAnswer
-                    ? `Loading to the answer… (${messageCount.toLocaleString('en-US')} loaded)`
+                    ? `Loading to the answer… (${formatNumber(messageCount)} loaded)`
                     : 'Jump to answer'}
                 </button>
               )}

@@ -1,4 +1,5 @@
 import type { Json } from '@/lib/api/types.ts';
+import { formatNumber } from '@/lib/format.ts';
 
 const MAX_STRING = 2_000;
 
@@ -8,7 +9,7 @@ export function displayJson(value: Json | undefined): string {
     value,
     (_key, field: unknown) =>
       typeof field === 'string' && field.length > MAX_STRING
-        ? `${field.slice(0, MAX_STRING)}… (${(field.length - MAX_STRING).toLocaleString('en-US')} more characters)`
+        ? `${field.slice(0, MAX_STRING)}… (${formatNumber(field.length - MAX_STRING)} more characters)`
         : field,
     2,
   );

@@ -6,6 +6,7 @@ import {
   type ResolvedCitation,
 } from './citation-spans.ts';
 import { CitationLink } from './citations.tsx';
+import { formatNumber } from '@/lib/format.ts';
 
 /** Beyond this, a text shows its head and tail with a "show all": the page stays responsive. */
 export const LONG_TEXT_LIMIT = 20_000;
@@ -69,7 +70,7 @@ export function MessageText({
     <div className={plainClass} dir="auto" data-testid="text-as-stored">
       {text.slice(0, HEAD)}
       <span className="my-2 block rounded border border-dashed border-slate-300 bg-slate-100 p-2 text-center text-sm text-slate-600">
-        {hidden.toLocaleString('en-US')} more characters not shown.{' '}
+        {formatNumber(hidden)} more characters not shown.{' '}
         <button
           type="button"
           className="font-medium text-sky-700 underline"

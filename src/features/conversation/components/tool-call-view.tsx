@@ -4,6 +4,7 @@ import { JumpButton } from '../find/jump-button.tsx';
 import { isToolResult } from '../find/tool-pairs.ts';
 import { useHighlightedCode } from '../markdown/use-highlighted-code.ts';
 import { LONG_TEXT_LIMIT, MARKDOWN_LIMIT } from './message-text.tsx';
+import { formatNumber } from '@/lib/format.ts';
 
 /** Arguments this long show head and tail until "Show all" (a megabyte would freeze the page). */
 const HEAD = 8_000;
@@ -94,7 +95,7 @@ export function ToolCallView({ call }: { call: ToolCall }) {
             <>
               {pretty.slice(0, HEAD)}
               <span className="my-2 block rounded border border-dashed border-amber-300 bg-amber-100/60 p-2 text-center font-sans text-sm text-amber-950">
-                {(pretty.length - HEAD - TAIL).toLocaleString('en-US')} more characters not shown.{' '}
+                {formatNumber(pretty.length - HEAD - TAIL)} more characters not shown.{' '}
                 <button
                   type="button"
                   className="font-medium underline"

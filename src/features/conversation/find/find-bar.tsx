@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { explainError } from '@/components/error-state.tsx';
 import type { FindState } from './use-find.ts';
 import './find.css';
+import { formatNumber } from '@/lib/format.ts';
 
 /** Typing settles this long before the term is searched (and written to the URL). */
 const DEBOUNCE_MS = 200;
@@ -10,9 +11,9 @@ function countText(find: FindState): string {
   const { total } = find.results;
   if (find.term.trim() === '') return '';
   if (total === 0) return find.loading ? 'No matches yet' : 'No matches';
-  const all = total.toLocaleString('en-US');
+  const all = formatNumber(total);
   return find.position > 0
-    ? `${find.position.toLocaleString('en-US')} of ${all}`
+    ? `${formatNumber(find.position)} of ${all}`
     : `${all} ${total === 1 ? 'match' : 'matches'}`;
 }
 
@@ -125,7 +126,7 @@ export function FindBar({
       </button>
       {find.loading && (
         <span className="flex items-center gap-2 text-slate-600" data-testid="find-progress">
-          <span role="status">Loading messages… {find.loaded.toLocaleString('en-US')} loaded</span>
+          <span role="status">Loading messages… {formatNumber(find.loaded)} loaded</span>
           <button
             type="button"
             className="rounded px-2 py-0.5 text-slate-700 underline hover:bg-slate-100"
@@ -137,9 +138,7 @@ export function FindBar({
       )}
       {hasTerm && find.cancelled && !find.complete && (
         <span className="flex items-center gap-2 text-amber-800" data-testid="find-partial">
-          <span role="status">
-            Searched the {find.loaded.toLocaleString('en-US')} loaded messages only.
-          </span>
+          <span role="status">Searched the {formatNumber(find.loaded)} loaded messages only.</span>
           <button
             type="button"
             className="rounded px-2 py-0.5 underline hover:bg-amber-50"

@@ -5,6 +5,7 @@ import {
   type ConversationNavigation,
   type JumpOutcome,
 } from './navigation-context.ts';
+import { formatNumber } from '@/lib/format.ts';
 
 /**
  * "Go to result" / "Go to call": starts a jump that may load pages on the way, shows its progress
@@ -52,7 +53,7 @@ export function JumpButton({
         disabled={busy}
         onClick={() => void start()}
       >
-        {busy ? `${busyLabel} ${navigation.loaded.toLocaleString('en-US')} loaded` : label}
+        {busy ? `${busyLabel} ${formatNumber(navigation.loaded)} loaded` : label}
       </button>
       {busy && (
         <button

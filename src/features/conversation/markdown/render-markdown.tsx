@@ -379,12 +379,11 @@ function renderLeaf(token: Token, key: number): ReactNode {
   switch (token.type) {
     case 'inline':
       return <Fragment key={key}>{renderInline(token.children ?? [])}</Fragment>;
-    case 'fence': {
-      const language = token.info.trim().split(/\s+/)[0] || null;
-      return <CodeBlock key={key} code={token.content.replace(/\n$/, '')} language={language} />;
+    case 'fence':
+    case 'code_block': {
+      const { code, language } = fenceOf(token);
+      return <CodeBlock key={key} code={code} language={language} />;
     }
-    case 'code_block':
-      return <CodeBlock key={key} code={token.content.replace(/\n$/, '')} language={null} />;
     case 'hr':
       return <hr key={key} className="my-4 border-slate-300" />;
     case 'html_block': // not produced with html: false; shown as its source text all the same
@@ -424,16 +423,49 @@ export function renderTokens(tokens: readonly Token[]): ReactNode {
   );
 }
 
+/** A fenced or indented code block of a text, as its CodeBlock gets it. */
+export interface CodeFence {
+  code: string;
+  language: string | null;
+}
+
+interface Rendered {
+  node: ReactNode;
+  fences: readonly CodeFence[];
+}
+
 // Rows of the virtualized list remount as they scroll: parse each text once, keep the result.
-const cache = new LruCache<string, ReactNode>(500, 4_000_000);
+const cache = new LruCache<string, Rendered>(500, 4_000_000);
+
+function rendered(text: string): Rendered {
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const tokens = parseMarkdown(text);
+  const fences: CodeFence[] = [];
+  for (const token of tokens) {
+    if (token.type === 'fence' || token.type === 'code_block') fences.push(fenceOf(token));
+  }
+  const out = { node: renderTokens(tokens), fences };
+  cache.set(text, out, text.length);
+  return out;
+}
+
+function fenceOf(token: Token): CodeFence {
+  const language = token.type === 'fence' ? token.info.trim().split(/\s+/)[0] || null : null;
+  return { code: token.content.replace(/\n$/, ''), language };
+}
 
 /** A message text as rendered markdown (cached per text). */
 export function renderMarkdown(text: string): ReactNode {
-  const cached = cache.get(text);
-  if (cached !== undefined) return cached;
-  const out = renderTokens(parseMarkdown(text));
-  cache.set(text, out, text.length);
-  return out;
+  return rendered(text).node;
+}
+
+/**
+ * Renders a text into the cache before a row needs it (at idle, for rows about to scroll in),
+ * and returns its code blocks so their highlighting can be done ahead too.
+ */
+export function renderMarkdownAhead(text: string): readonly CodeFence[] {
+  return rendered(text).fences;
 }
 
 /**

@@ -82,3 +82,16 @@ export function useHighlightedCode(code: string, language: string | null): React
     [show, grammar, code],
   );
 }
+
+/**
+ * Highlights a code block into the highlighter's cache before its row mounts (rows about to
+ * scroll in, at idle), or starts loading its grammar. Code that would be highlighted in a
+ * deferred render anyway (longer than SYNC_HIGHLIGHT_CHARS) is left to it.
+ */
+export function highlightAhead(code: string, language: string | null): void {
+  if (code.length > SYNC_HIGHLIGHT_CHARS) return;
+  const grammar = grammarFor(language);
+  if (!grammar) return;
+  if (highlighter?.isRegistered(grammar)) highlighter.highlightToReact(code, grammar);
+  else loadLanguage(grammar).catch(() => {});
+}

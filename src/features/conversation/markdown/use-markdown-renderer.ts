@@ -1,10 +1,13 @@
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import type { CodeFence } from './render-markdown.tsx';
 
 type RenderMarkdown = (text: string) => ReactNode;
+type RenderAhead = (text: string) => readonly CodeFence[];
 
 // The markdown renderer is a lazy chunk; once loaded, every row that mounts later renders
 // markdown right away (no plain-text flash), and rows already on screen switch over.
 let renderer: RenderMarkdown | null = null;
+let ahead: RenderAhead | null = null;
 let pending: Promise<RenderMarkdown> | null = null;
 const listeners = new Set<() => void>();
 
@@ -46,6 +49,7 @@ export function preloadMarkdown(): Promise<RenderMarkdown> {
     .then(
       (module) => {
         renderer = module.renderMarkdown;
+        ahead = module.renderMarkdownAhead;
         for (const listener of listeners) listener();
         return module.renderMarkdown;
       },
@@ -67,4 +71,12 @@ export function useMarkdownRenderer(wanted: boolean): RenderMarkdown | null {
     if (wanted && !current) preloadMarkdown().catch(() => {}); // Stays plain text: readable.
   }, [wanted, current]);
   return current;
+}
+
+/**
+ * Renders a text into the markdown cache ahead of need and returns its code blocks; null until
+ * the renderer has loaded (nothing to do ahead then).
+ */
+export function markdownAhead(): RenderAhead | null {
+  return ahead;
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage, ContentPart, MessageItem } from '@/lib/api/types.ts';
+import { LONG_TEXT_LIMIT } from '../components/message-text.tsx';
+import { markdownTexts } from '../utils/markdown-texts.ts';
+import type { ListRow } from '../utils/rows.ts';
+import { AHEAD_ROWS, textsAhead } from './use-render-ahead.ts';
+
+function chat(overrides: Partial<ChatMessage>): ChatMessage {
+  return {
+    id: 'm',
+    role: 'user',
+    content: null,
+    contentParts: null,
+    name: null,
+    refusal: null,
+    toolCalls: [],
+    toolCallId: null,
+    extra: {},
+    raw: {},
+    ...overrides,
+  };
+}
+const row = (i: number, content: string): ListRow => ({
+  kind: 'message',
+  key: `m-${i}`,
+  label: `#${i + 1}`,
+  item: { ok: true, message: chat({ id: `m-${i}`, content }) } satisfies MessageItem,
+});
+
+describe('markdownTexts', () => {
+  it('takes the text parts, else the content, and the refusal, as the card renders them', () => {
+    const parts: ContentPart[] = [
+      { type: 'text', text: 'first' },
+      { type: 'image_url', image_url: { url: 'https://x/a.png' } },
+      { type: 'text', text: 'second' },
+    ];
+    expect(markdownTexts(chat({ content: 'ignored', contentParts: parts }))).toEqual([
+      'first',
+      'second',
+    ]);
+    expect(markdownTexts(chat({ content: 'hello', refusal: 'no' }))).toEqual(['hello', 'no']);
+  });
+
+  it('leaves out texts that open collapsed and content whose citations change it', () => {
+    expect(markdownTexts(chat({ content: 'x'.repeat(LONG_TEXT_LIMIT + 1) }))).toEqual([]);
+    expect(markdownTexts(chat({ content: 'see [1]', extra: { annotations: [] } }))).toEqual([]);
+  });
+});
+
+describe('textsAhead', () => {
+  const rows = Array.from({ length: 100 }, (_, i) => row(i, `text ${i}`));
+
+  it('prepares the rows just outside the window, nearest first, both ways', () => {
+    const texts = textsAhead(rows, 40, 50);
+    expect(texts.slice(0, 4)).toEqual(['text 51', 'text 39', 'text 52', 'text 38']);
+    expect(texts).toHaveLength(2 * AHEAD_ROWS);
+    expect(texts).not.toContain('text 45'); // already rendered
+  });
+
+  it('stops at the ends of the loaded rows and skips rows without a message', () => {
+    const withHeader: ListRow[] = [{ kind: 'header', key: 'header' }, ...rows.slice(0, 5)];
+    expect(textsAhead(withHeader, 0, 1)).toEqual(['text 1', 'text 2', 'text 3', 'text 4']);
+  });
+});

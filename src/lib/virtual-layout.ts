@@ -1,0 +1,81 @@
+import {
+  elementScroll,
+  measureElement,
+  type Rect,
+  type VirtualizerOptions,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
+
+/*
+ * Virtualizer options that never read layout while React commits. TanStack Virtual's defaults
+ * read the scroll element's size and write its scroll offset when it mounts, and read each new
+ * row's height when it is attached; each forces the browser to lay out the whole page inside the commit, so a render and its
+ * layout become one long task. Here sizes come from ResizeObservers, which report right after
+ * the browser's own layout in the same frame: the commit and the layout stay separate tasks.
+ */
+
+/** The scroll element's size, from a ResizeObserver only (its first report follows layout). */
+export function observeRectAfterLayout<T extends Element>(
+  instance: Virtualizer<T, Element>,
+  report: (rect: Rect) => void,
+): (() => void) | undefined {
+  const element = instance.scrollElement as unknown as HTMLElement | null;
+  if (!element) return undefined;
+  const rect = () => ({ width: element.clientWidth, height: element.clientHeight });
+  const Observer = element.ownerDocument.defaultView?.ResizeObserver;
+  if (!Observer) {
+    report(rect());
+    return () => {};
+  }
+  const observer = new Observer(() => report(rect()));
+  observer.observe(element, { box: 'content-box' });
+  return () => observer.disconnect();
+}
+
+/**
+ * A row's size from its ResizeObserver entry; when a row is first attached (no entry yet), its
+ * cached or estimated size, until the observer reports it in the same frame.
+ */
+export function measureRowAfterLayout<T extends Element>(
+  element: Element,
+  entry: ResizeObserverEntry | undefined,
+  instance: Virtualizer<T, Element>,
+): number {
+  if (entry) return measureElement(element, entry, instance);
+  const index = instance.indexFromElement(element);
+  const cached = instance.itemSizeCache.get(instance.options.getItemKey(index));
+  return cached ?? instance.options.estimateSize(index);
+}
+
+const written = new WeakSet<Element>();
+
+/**
+ * Scrolls the element, except for the virtualizer's first write when it mounts a new element at
+ * offset 0: the element is already there, and writing scrollTop forces a layout in the commit.
+ */
+export function scrollAfterLayout<T extends Element>(
+  offset: number,
+  options: { adjustments?: number; behavior?: ScrollBehavior },
+  instance: Virtualizer<T, Element>,
+): void {
+  const element = instance.scrollElement;
+  if (element && !written.has(element)) {
+    written.add(element);
+    if (offset + (options.adjustments ?? 0) === 0) return;
+  }
+  elementScroll(offset, options, instance);
+}
+
+/** Until the first report: the window's size, which bounds any scroll element in it. */
+export function initialRect(): Rect {
+  return typeof window === 'undefined'
+    ? { width: 0, height: 0 }
+    : { width: window.innerWidth, height: window.innerHeight };
+}
+
+/** The options above, for useVirtualizer. */
+export const layoutAfterCommit = {
+  observeElementRect: observeRectAfterLayout,
+  scrollToFn: scrollAfterLayout,
+  measureElement: measureRowAfterLayout,
+} satisfies Partial<VirtualizerOptions<HTMLDivElement, Element>>;
