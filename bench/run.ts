@@ -207,7 +207,7 @@ async function main() {
         ],
         ['DOM elements in view', ...results.map((r) => fmt(r.domInView, 0))],
         [
-          'frame work p50 / p95 (ms)',
+          'frame work p50 / p95, median of 3 loads (ms)',
           ...results.map((r) => `${fmt(r.scroll.p50)} / ${fmt(r.scroll.p95)}`),
         ],
         [

@@ -50,6 +50,8 @@ export async function open(browser: Browser, url: string) {
 }
 
 export const RUNS = 5;
+/** Fresh loads for the deep-linked scroll of the scale scenario (the median one counts). */
+const SCROLL_RUNS = 3;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -211,21 +213,28 @@ export async function measureScale(
   const firstMs = await medianFirstMessageMs(browser, `${origin}/completions/${completionId}`, 3);
   const deepLinkMs = await measureDeepLink(browser, origin, completionId, deepLinkIndex, 3);
   const target = `${completionId}-${deepLinkIndex}`;
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  await page.addInitScript('window.__name = (fn) => fn;');
-  await page.addInitScript(instrumentation);
-  const cdp = await context.newCDPSession(page);
-  await page.goto(`${origin}/completions/${completionId}/messages/${target}`);
-  await messageInViewAt(page, target);
-  await page.waitForTimeout(500);
-  const domInView = await domElements(page);
-  const from = await page
-    .getByTestId('conversation-scroll')
-    .evaluate((el) => el.scrollTop as number);
-  const scroll = await measureScroll(page, { from, ...SCROLL });
-  const heap = await heapMB(cdp);
-  await context.close();
+  // Scrolling there while pages load is the noisiest figure: three fresh loads, the median one.
+  const runs: { domInView: number; scroll: ScrollFigures; heap: number }[] = [];
+  for (let run = 0; run < SCROLL_RUNS; run++) {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.addInitScript('window.__name = (fn) => fn;');
+    await page.addInitScript(instrumentation);
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${origin}/completions/${completionId}/messages/${target}`);
+    await messageInViewAt(page, target);
+    await page.waitForTimeout(500);
+    const domInView = await domElements(page);
+    const from = await page
+      .getByTestId('conversation-scroll')
+      .evaluate((el) => el.scrollTop as number);
+    const scroll = await measureScroll(page, { from, ...SCROLL });
+    const heap = await heapMB(cdp);
+    await context.close();
+    runs.push({ domInView, scroll, heap });
+  }
+  runs.sort((a, b) => a.scroll.p95 - b.scroll.p95);
+  const { domInView, scroll, heap } = runs[Math.floor(runs.length / 2)]!;
   return {
     messages,
     firstMessageMs: firstMs,
