@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatNumber, formatRelative, isoDateTime } from './format.ts';
+import {
+  formatDateTime,
+  formatNumber,
+  formatRelative,
+  isoDateTime,
+  RELATIVE_UNITS,
+} from './format.ts';
 
 describe('dates the API may send', () => {
   it('formats ordinary times', () => {
@@ -78,19 +84,12 @@ describe('the same text as Intl (en-US)', () => {
   it('relative times', () => {
     const intl = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
     const now = 1_800_000_000_000;
-    const units: [Intl.RelativeTimeFormatUnit, number][] = [
-      ['year', 365 * 24 * 3600],
-      ['month', 30 * 24 * 3600],
-      ['week', 7 * 24 * 3600],
-      ['day', 24 * 3600],
-      ['hour', 3600],
-      ['minute', 60],
-      ['second', 1],
-    ];
     const deltas = [0, 0.2, -0.2, 1, -1, 59, 60, -60, 61, 3599, 3600, -86_400, 86_400 * 400];
     for (let i = 0; i < 2000; i++) deltas.push((rng() - 0.5) * 10 ** Math.floor(rng() * 11));
     for (const delta of deltas) {
-      const [unit, size] = units.find(([u, size]) => Math.abs(delta) >= size || u === 'second')!;
+      const [unit, size] = RELATIVE_UNITS.find(
+        ([u, size]) => Math.abs(delta) >= size || u === 'second',
+      )!;
       const expected = intl.format(Math.round(delta / size), unit);
       expect(formatRelative(now / 1000 + delta, now), String(delta)).toBe(expected);
     }

@@ -75,7 +75,8 @@ export function formatDateTime(seconds: number): string {
   return `${MONTHS[date.getMonth()]} ${date.getDate()}, ${yearText}, ${time} ${half}`;
 }
 
-const units: [Intl.RelativeTimeFormatUnit, number][] = [
+/** The units formatRelative picks from, largest first, with their length in seconds. */
+export const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
   ['week', 7 * 24 * 3600],
@@ -108,7 +109,7 @@ function relativeText(value: number, unit: Intl.RelativeTimeFormatUnit): string 
 export function formatRelative(seconds: number, nowMs = Date.now()): string {
   if (!dateOf(seconds)) return 'at an impossible date';
   const delta = seconds - nowMs / 1000;
-  for (const [unit, size] of units) {
+  for (const [unit, size] of RELATIVE_UNITS) {
     if (Math.abs(delta) >= size || unit === 'second') {
       // + 0: no "-0" from rounding a small negative delta.
       return relativeText(Math.round(delta / size) + 0, unit);

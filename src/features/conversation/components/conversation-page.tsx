@@ -4,8 +4,9 @@ import { Link, useLocation } from 'wouter';
 import { AnchorNotFoundError } from '@/api/messages.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { RenderBoundary } from '@/components/render-boundary.tsx';
-import { initialRect, layoutAfterCommit } from '@/lib/virtual-layout.ts';
 import type { ChatMessage, ToolCall } from '@/lib/api/types.ts';
+import { formatNumber } from '@/lib/format.ts';
+import { initialRect, layoutAfterCommit } from '@/lib/virtual-layout.ts';
 import { ConversationContext, type ConversationContextValue } from '../conversation-context.ts';
 import { FindBar } from '../find/find-bar.tsx';
 import { isFindShortcut, messageMoveFor, type MoveKey } from '../find/keyboard.ts';
@@ -32,7 +33,6 @@ import type {
 } from '../inspector/image-inspector-context.ts';
 import { ImageInspectorProvider } from '../inspector/image-inspector-provider.tsx';
 import { collectImageParts } from '../inspector/utils/collect-image-parts.ts';
-import { formatNumber } from '@/lib/format.ts';
 
 type Row = ListRow;
 

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { chatMessage } from '@/lib/api/chat-message.fixture.ts';
 import type { ChatMessage, ContentPart, MessageItem } from '@/lib/api/types.ts';
 import { LONG_TEXT_LIMIT } from '../components/message-text.tsx';
 import { markdownTexts } from '../utils/markdown-texts.ts';
 import type { ListRow } from '../utils/rows.ts';
 import { AHEAD_ROWS, textsAhead } from './use-render-ahead.ts';
 
-function chat(overrides: Partial<ChatMessage>): ChatMessage {
-  return {
-    id: 'm',
-    role: 'user',
-    content: null,
-    contentParts: null,
-    name: null,
-    refusal: null,
-    toolCalls: [],
-    toolCallId: null,
-    extra: {},
-    raw: {},
-    ...overrides,
-  };
-}
+const chat = (overrides: Partial<ChatMessage>) => chatMessage({ id: 'm', ...overrides });
 const row = (i: number, content: string): ListRow => ({
   kind: 'message',
   key: `m-${i}`,

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage, ContentPart, MessageItem } from '@/lib/api/types.ts';
+import { chatMessage } from '@/lib/api/chat-message.fixture.ts';
+import type { ContentPart, MessageItem } from '@/lib/api/types.ts';
 import type { ConversationRow } from '../../utils/rows.ts';
 import { collectImageParts, findImage } from './collect-image-parts.ts';
 
 function message(id: string | null, parts: ContentPart[] | null, content: string | null = null) {
-  const m: ChatMessage = {
-    id,
-    role: 'user',
-    content,
-    contentParts: parts,
-    name: null,
-    refusal: null,
-    toolCalls: [],
-    toolCallId: null,
-    extra: {},
-    raw: {},
-  };
+  const m = chatMessage({ id, content, contentParts: parts });
   return { ok: true, message: m } satisfies MessageItem;
 }
 const image = (url: string, detail?: string): ContentPart => ({
