@@ -63,13 +63,14 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
   const rowCount = entries.length + (list.hasNextPage || list.isFetchNextPageError ? 1 : 0);
   // Stable, or the virtualizer recomputes every row's position on each render (each scroll frame).
   const getItemKey = useCallback((index: number) => entries[index]?.key ?? 'more', [entries]);
+  const [startRect] = useState(initialRect);
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey,
     ...layoutAfterCommit,
-    initialRect: initialRect(),
+    initialRect: startRect,
     overscan: 8,
     initialOffset: saved?.offset ?? 0,
   });

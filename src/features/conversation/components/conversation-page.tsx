@@ -16,7 +16,7 @@ import {
   type JumpOutcome,
 } from '../find/navigation-context.ts';
 import { firstVisibleRowIndex, focusRow, revealRow, type RevealAlign } from '../find/reveal-row.ts';
-import { nextSeekStep, type PageEnds } from '../find/seek.ts';
+import { LOADED_ONLY, nextSeekStep } from '../find/seek.ts';
 import { isCallFor, scanForResult } from '../find/tool-pairs.ts';
 import { readFindTerm, useFind, withFindTerm } from '../find/use-find.ts';
 import { useSeek } from '../find/use-seek.ts';
@@ -41,15 +41,6 @@ const ANSWER_SEEK = 'answer';
 /** The seek the image inspector runs for the next image past the loaded ones. */
 const IMAGE_SEEK = 'inspector-image';
 const KEYBOARD_SEEK = 'keyboard';
-/** For a scan of the loaded rows only. */
-const NOTHING_MORE: PageEnds = {
-  hasNewer: false,
-  hasOlder: false,
-  fetchingNewer: false,
-  fetchingOlder: false,
-  newerFailed: false,
-  olderFailed: false,
-};
 
 /** How close to either end (in rows) the next page starts loading. */
 const LOAD_AHEAD_ROWS = 15;
@@ -104,7 +95,11 @@ export function ConversationPage({
     if (showOlderRow) top.push({ kind: 'older', key: 'older' });
     return [...top, ...conversationRows];
   }, [showList, showOlderRow, conversationRows]);
-  const indexOfKey = useCallback((key: string) => rows.findIndex((row) => row.key === key), [rows]);
+  // Row keys are unique: one map from key to index serves every lookup (this page renders on
+  // every scroll frame; a scan of 10,000 rows per lookup would run there too).
+  const [startRect] = useState(initialRect);
+  const rowIndexByKey = useMemo(() => new Map(rows.map((row, index) => [row.key, index])), [rows]);
+  const indexOfKey = useCallback((key: string) => rowIndexByKey.get(key) ?? -1, [rowIndexByKey]);
 
   // Stable callbacks: a new getItemKey makes the virtualizer rebuild every row's position (10,000
   // rows: every scroll frame); a new one per change of `rows` is what it must see.
@@ -123,7 +118,7 @@ export function ConversationPage({
     getItemKey,
     // Sizes from ResizeObservers: the first render and its layout stay separate tasks.
     ...layoutAfterCommit,
-    initialRect: initialRect(),
+    initialRect: startRect,
     overscan: 4,
     gap: 12,
     paddingStart: 16,
@@ -237,12 +232,12 @@ export function ConversationPage({
   // --- seeking: find, tool-call jumps, keyboard moves and "Jump to answer" ------------------
   const { seek, cancel: cancelSeek, seeking } = useSeek(rows, messages);
   // Indexes shift as older pages arrive: what runs across frames looks rows up by key.
-  const rowIndex = useRef(new Map<string, number>());
+  const rowIndex = useRef<ReadonlyMap<string, number>>(new Map());
   const rowsByKey = useRef(rows);
   useEffect(() => {
     rowsByKey.current = rows;
-    rowIndex.current = new Map(rows.map((row, index) => [row.key, index]));
-  }, [rows]);
+    rowIndex.current = rowIndexByKey;
+  }, [rows, rowIndexByKey]);
   const revealing = useRef<AbortController | null>(null);
 
   /** Brings a row into view and (as asked) selects its message and moves focus to its card. */
@@ -315,6 +310,7 @@ export function ConversationPage({
 
   const find = useFind({
     rows,
+    rowIndex: rowIndexByKey,
     pages: messages,
     ready: settled,
     messageCount,
@@ -398,7 +394,7 @@ export function ConversationPage({
       }
       const request = { direction, fromKey, match: (row: Row) => rowMessage(row) !== null };
       // Usually the next message is loaded: move at once, so quick repeats all count.
-      const loaded = nextSeekStep(rowsByKey.current, request, NOTHING_MORE);
+      const loaded = nextSeekStep(rowsByKey.current, request, LOADED_ONLY);
       let key = loaded.kind === 'found' ? loaded.key : null;
       if (key === null) {
         const outcome = await seek(KEYBOARD_SEEK, request);

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { nextSeekStep, type PageEnds, type SeekRequest } from './seek.ts';
+import { LOADED_ONLY, nextSeekStep, type PageEnds, type SeekRequest } from './seek.ts';
 
 type Row = { key: string; hit?: boolean };
 const rows = (...keys: string[]): Row[] =>
   keys.map((key) => ({ key: key.replace('*', ''), hit: key.endsWith('*') }));
 
-const idle: PageEnds = {
-  hasNewer: false,
-  hasOlder: false,
-  fetchingNewer: false,
-  fetchingOlder: false,
-  newerFailed: false,
-  olderFailed: false,
-};
+const idle: PageEnds = LOADED_ONLY;
 const request = (
   direction: SeekRequest<Row>['direction'],
   fromKey: string | null,

@@ -27,6 +27,16 @@ export interface PageEnds {
   olderFailed: boolean;
 }
 
+/** Ends that say nothing more can load: a scan of the loaded rows only. */
+export const LOADED_ONLY: PageEnds = {
+  hasNewer: false,
+  hasOlder: false,
+  fetchingNewer: false,
+  fetchingOlder: false,
+  newerFailed: false,
+  olderFailed: false,
+};
+
 export type SeekStep =
   | { kind: 'found'; index: number; key: string }
   | { kind: 'load'; end: 'newer' | 'older' }

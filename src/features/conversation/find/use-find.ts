@@ -46,6 +46,8 @@ export interface FindPages {
 
 interface UseFindOptions {
   rows: readonly ListRow[];
+  /** Each row's index by its key (the page's one map). */
+  rowIndex: ReadonlyMap<string, number>;
   pages: FindPages;
   /** Whether pages may load now (not before a deep-linked message has settled in view). */
   ready: boolean;
@@ -82,6 +84,7 @@ function searchableRows(rows: readonly ListRow[]): SearchableRow[] {
  */
 export function useFind({
   rows,
+  rowIndex,
   pages,
   ready,
   messageCount,
@@ -122,7 +125,6 @@ export function useFind({
     () => findInRows(searchable, needle, counted),
     [searchable, needle, counted],
   );
-  const rowIndex = useMemo(() => new Map(rows.map((row, index) => [row.key, index])), [rows]);
 
   // --- loading every page -----------------------------------------------------------------
   const [cancelled, setCancelled] = useState(false);
