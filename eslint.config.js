@@ -15,6 +15,7 @@ export default tseslint.config(
       'playwright-report',
       '.out-*',
       'dist-e2e',
+      'dist-*',
     ],
   },
   js.configs.recommended,

@@ -2,7 +2,8 @@
 // figures, each next to its budget (bench/budgets.json) and, for the 10,000-message conversation,
 // next to a plain non-virtualized render of the same messages (the baseline, measured in the same
 // run). Figures go to bench/results/latest.json; `npm run bench:check` compares them with the
-// budgets. `--only a,b` runs some scenarios: conversation, baseline, deeplink, image, code, scale.
+// budgets. `--only a,b` runs some scenarios: conversation, baseline, deeplink, drift, image, code,
+// scale.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { DEMO_IDS, HUGE_MESSAGE_COUNT, LONG_MESSAGE_COUNT } from '../server/data/demo-ids.ts';
 import { startServer } from '../server/main.ts';
+import { measureAnchorDrift } from './anchor-drift.ts';
 import { initialJsGzipBytes } from './bundle-size.ts';
 import { loadBudgets, checkFigures, formatCheck, type Figures } from './budgets.ts';
 import {
@@ -23,7 +25,15 @@ import {
 } from './scenarios.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SCENARIOS = ['conversation', 'baseline', 'deeplink', 'image', 'code', 'scale'] as const;
+const SCENARIOS = [
+  'conversation',
+  'baseline',
+  'deeplink',
+  'drift',
+  'image',
+  'code',
+  'scale',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function parseOnly(argv: string[]): Set<Scenario> {
@@ -153,6 +163,17 @@ async function main() {
       figures['deepLink.ms'] = deepLinkMs;
       console.log(
         `\ndeep link to message 7,000 of 10,000, navigation to in view (median of ${RUNS}): ${deepLinkMs.toFixed(0)} ms`,
+      );
+    }
+
+    if (only.has('drift')) {
+      const drift = await measureAnchorDrift(browser, distDir);
+      details['drift'] = drift;
+      figures['drift.anchorSpreadPx'] = drift.anchorSpreadPx;
+      figures['drift.maxPx'] = drift.maxDriftPx;
+      figures['drift.plainTextFrames'] = drift.plainTextFrames;
+      console.log(
+        `reading position, deep link into markdown above with late images (worst of ${drift.runs}): the linked message moved ${fmt(drift.anchorSpreadPx)} px in the 3 s after it showed (at ${drift.shownMs.toFixed(0)} ms, median); anything in view moved ${fmt(drift.maxDriftPx)} px unscrolled, opening and scrolling up through 2 pages; ${drift.plainTextFrames} frames showed plain text before markdown`,
       );
     }
 

@@ -2,6 +2,7 @@ import {
   elementScroll,
   measureElement,
   type Rect,
+  type VirtualItem,
   type VirtualizerOptions,
   type Virtualizer,
 } from '@tanstack/react-virtual';
@@ -79,3 +80,33 @@ export const layoutAfterCommit = {
   scrollToFn: scrollAfterLayout,
   measureElement: measureRowAfterLayout,
 } satisfies Partial<VirtualizerOptions<HTMLDivElement, Element>>;
+
+/**
+ * Whether a row's change of size should move the scroll offset by the same amount, so that what
+ * the reader is looking at stays where it is. The reading line is the top of the viewport plus
+ * `scrollPaddingStart` (where a deep-linked or jumped-to row is aligned).
+ *
+ * - A row wholly above the reading line: always, in either scroll direction. TanStack Virtual's
+ *   default only compensates a re-measured row that ends above the viewport's very top and never
+ *   while scrolling up, so a row just above a deep-linked message (it ends `gap` above the
+ *   reading line, inside the scroll padding) that grows when its markdown renders pushed the
+ *   linked message down by the difference.
+ * - A row measured for the first time whose top is above the viewport (its estimate becomes its
+ *   size): as the default does.
+ * - The row across the reading line, or below it: never (it changes below the line).
+ */
+export function keepsReadingPosition<T extends Element>(
+  item: VirtualItem,
+  _delta: number,
+  instance: Virtualizer<T, Element>,
+): boolean {
+  const offset = instance.scrollOffset ?? 0;
+  const readingLine = offset + instance.options.scrollPaddingStart;
+  if (item.end <= readingLine) return true;
+  return !instance.itemSizeCache.has(item.key) && item.start < offset;
+}
+
+/** Installs keepsReadingPosition on a virtualizer (an instance property, not an option). */
+export function keepReadingPosition<T extends Element>(instance: Virtualizer<T, Element>): void {
+  instance.shouldAdjustScrollPositionOnItemSizeChange = keepsReadingPosition;
+}

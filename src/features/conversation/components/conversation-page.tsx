@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { AnchorNotFoundError } from '@/api/messages.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { RenderBoundary } from '@/components/render-boundary.tsx';
 import type { ChatMessage, ToolCall } from '@/lib/api/types.ts';
 import { formatNumber } from '@/lib/format.ts';
-import { initialRect, layoutAfterCommit } from '@/lib/virtual-layout.ts';
+import { initialRect, keepReadingPosition, layoutAfterCommit } from '@/lib/virtual-layout.ts';
 import { ConversationContext, type ConversationContextValue } from '../conversation-context.ts';
 import { FindBar } from '../find/find-bar.tsx';
 import { isFindShortcut, messageMoveFor, type MoveKey } from '../find/keyboard.ts';
@@ -22,6 +22,7 @@ import { readFindTerm, useFind, withFindTerm } from '../find/use-find.ts';
 import { useSeek } from '../find/use-seek.ts';
 import { useConversation } from '../hooks/use-conversation.ts';
 import { useRenderAhead } from '../hooks/use-render-ahead.ts';
+import { useMarkdownSettled } from '../markdown/use-markdown-renderer.ts';
 import { estimateMessageHeight, rowMessage, type ListRow } from '../utils/rows.ts';
 import { CompletionHeader } from './completion-header.tsx';
 import { MessageCard } from './message-card.tsx';
@@ -47,6 +48,11 @@ const LOAD_AHEAD_ROWS = 15;
 /** Frames the anchor must hold still before the view counts as settled. */
 const SETTLE_FRAMES = 3;
 const MAX_SETTLE_FRAMES = 120;
+/**
+ * How long the first rows wait for the markdown renderer (fetched alongside the data) so they
+ * appear in their final form; past this they show as plain text.
+ */
+const MARKDOWN_PATIENCE_MS = 1_500;
 
 function conversationPath(completionId: string, messageId: string | null): string {
   const base = `/completions/${encodeURIComponent(completionId)}`;
@@ -77,7 +83,10 @@ export function ConversationPage({
   const [, navigate] = useLocation();
 
   // Pages already loaded stay when a later page fails (the query's status is then 'error').
-  const showList = completion.isSuccess && messages.data !== undefined;
+  // Rows wait for the markdown renderer: one that turned from plain text into markdown on screen
+  // would change height under the reader.
+  const markdownSettled = useMarkdownSettled(MARKDOWN_PATIENCE_MS);
+  const showList = completion.isSuccess && messages.data !== undefined && markdownSettled;
   const {
     hasNextPage,
     hasPreviousPage,
@@ -127,6 +136,9 @@ export function ConversationPage({
     // When older messages are prepended (or newer appended), the message in view stays put.
     anchorTo: 'end',
   });
+  // A row that changes height above the reader's line (markdown, highlighting, "show all",
+  // fonts, a resize) moves the scroll offset with it: what is being read stays put.
+  useLayoutEffect(() => keepReadingPosition(virtualizer), [virtualizer]);
   const virtualItems = virtualizer.getVirtualItems();
   const firstVisibleIndex = virtualItems[0]?.index ?? 0;
   const lastVisibleIndex = virtualItems[virtualItems.length - 1]?.index ?? -1;
@@ -492,7 +504,7 @@ export function ConversationPage({
         />
       </div>
     );
-  } else if (messages.isPending) {
+  } else if (messages.isPending || !markdownSettled) {
     content = (
       <div className="flex flex-col gap-3 pt-4">
         <CompletionHeader completion={completion.data} />
@@ -501,7 +513,16 @@ export function ConversationPage({
     );
   } else {
     content = (
-      <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        className="relative w-full"
+        style={{
+          height: virtualizer.getTotalSize(),
+          // Until the linked message holds still, rows above it are still being measured (the
+          // first frame places them by estimate): the reader sees the view only once it is final.
+          // (Transparent rather than hidden: a `?part=N` image still takes focus meanwhile.)
+          opacity: settled ? undefined : 0,
+        }}
+      >
         {virtualItems.map((virtualRow) => {
           const row = rows[virtualRow.index];
           if (!row) return null;
@@ -636,6 +657,11 @@ export function ConversationPage({
               </ImageInspectorProvider>
             </div>
           </div>
+          {showList && !settled && (
+            <div className="absolute inset-0 mx-auto w-full max-w-4xl px-4">
+              <Skeleton label="Opening the conversation at the linked message…" />
+            </div>
+          )}
           {showList && (
             <div className="pointer-events-none absolute right-6 bottom-4 flex gap-2">
               <button

@@ -1,5 +1,6 @@
-import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { CodeFence } from './render-markdown.tsx';
+import type * as MarkdownModule from './render-markdown.tsx';
 
 type RenderMarkdown = (text: string) => ReactNode;
 type RenderAhead = (text: string) => readonly CodeFence[];
@@ -17,48 +18,68 @@ function subscribe(listener: () => void) {
 }
 const getRenderer = () => renderer;
 
+let failed = false;
+
+/** The warm-up (regex compilation) of the parser, a sample per idle callback: no long task. */
+function warmUpAtIdle(module: typeof MarkdownModule) {
+  const idle =
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback
+      : (run: () => void, _options?: IdleRequestOptions) => setTimeout(run, 1);
+  const step = (index: number) => {
+    if (index >= module.WARM_UP_SAMPLES.length) return;
+    idle(
+      () => {
+        module.warmUpMarkdown(index);
+        step(index + 1);
+      },
+      { timeout: 300 },
+    );
+  };
+  step(0);
+}
+
 /** Starts loading the markdown renderer (e.g. while a conversation's data is on its way). */
 export function preloadMarkdown(): Promise<RenderMarkdown> {
-  pending ??= import('./render-markdown.tsx')
-    .then(
-      (module) =>
-        // The parser's one-time warm-up (regex compilation) runs while the page is idle, a sample
-        // per idle callback, before any row switches to markdown, so no message render pays for
-        // it and no step is a long task.
-        new Promise<typeof module>((resolve) => {
-          const idle =
-            typeof requestIdleCallback === 'function'
-              ? requestIdleCallback
-              : (run: () => void, _options?: IdleRequestOptions) => setTimeout(run, 1);
-          const step = (index: number) => {
-            if (index >= module.WARM_UP_SAMPLES.length) {
-              resolve(module);
-              return;
-            }
-            idle(
-              () => {
-                module.warmUpMarkdown(index);
-                step(index + 1);
-              },
-              { timeout: 300 },
-            );
-          };
-          step(0);
-        }),
-    )
-    .then(
-      (module) => {
-        renderer = module.renderMarkdown;
-        ahead = module.renderMarkdownAhead;
-        for (const listener of listeners) listener();
-        return module.renderMarkdown;
-      },
-      (error: unknown) => {
-        pending = null; // A failed chunk load (offline): the next text tries again.
-        throw error;
-      },
-    );
+  pending ??= import('./render-markdown.tsx').then(
+    (module) => {
+      // Usable at once: rows must appear in their final form (a plain-text row turning into
+      // markdown changes its height under the reader). The parser's one-time warm-up runs at
+      // idle meanwhile; a render that comes first pays its ~15 ms itself.
+      renderer = module.renderMarkdown;
+      ahead = module.renderMarkdownAhead;
+      failed = false;
+      warmUpAtIdle(module);
+      for (const listener of listeners) listener();
+      return module.renderMarkdown;
+    },
+    (error: unknown) => {
+      pending = null; // A failed chunk load (offline): the next text tries again.
+      failed = true;
+      for (const listener of listeners) listener();
+      throw error;
+    },
+  );
   return pending;
+}
+
+const markdownSettled = () => renderer !== null || failed;
+
+/**
+ * Whether rows can be shown in their final form: the renderer has loaded, or it could not be
+ * loaded (texts stay plain), or `patienceMs` passed since the first call (a slow network: show
+ * plain text rather than nothing). Starts loading the renderer.
+ */
+export function useMarkdownSettled(patienceMs: number): boolean {
+  const settled = useSyncExternalStore(subscribe, markdownSettled, markdownSettled);
+  const [gaveUp, setGaveUp] = useState(false);
+  useEffect(() => {
+    if (settled) return;
+    preloadMarkdown().catch(() => {});
+    const timer = setTimeout(() => setGaveUp(true), patienceMs);
+    return () => clearTimeout(timer);
+  }, [settled, patienceMs]);
+  return settled || gaveUp;
 }
 
 /**
