@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ANCHOR_FIXTURE_ID, ANCHOR_FIXTURE_TARGET } from '../server/data/anchor-fixture.ts';
 import { startAnchorFixture, type AnchorFixture } from '../server/testing/anchor-fixture-server.ts';
+import { DEMO_IDS } from './helpers.ts';
 import { startViewerServer } from './helpers-server.ts';
 import {
   installReadingPositionProbe,
@@ -125,4 +126,16 @@ test.describe('the reading position', () => {
     const figures = await report(page);
     expect(figures.maxDrift, JSON.stringify(figures)).toBeLessThanOrEqual(1);
   });
+});
+
+// Issue 12: the ~5 MB image conversation opened 92 px down (its header hidden): a short list,
+// wholly in view by estimate, counted as "at the end" and followed the end as rows grew.
+test('a conversation opened from its start stays at its start while its rows are measured', async ({
+  page,
+}) => {
+  await page.goto(`/completions/${DEMO_IDS.bigImage}`);
+  await expect(page.getByRole('img').first()).toBeVisible({ timeout: 15_000 });
+  await page.waitForTimeout(1_000);
+  expect(await page.getByTestId('conversation-scroll').evaluate((el) => el.scrollTop)).toBe(0);
+  await expect(page.getByText(DEMO_IDS.bigImage).first()).toBeInViewport();
 });

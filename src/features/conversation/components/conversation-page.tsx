@@ -135,6 +135,11 @@ export function ConversationPage({
     scrollPaddingStart: 16,
     // When older messages are prepended (or newer appended), the message in view stays put.
     anchorTo: 'end',
+    // ...but never pinned to the end: with `anchorTo: 'end'` a view within this many px of the
+    // end follows the end as rows grow, and a short conversation opens "at its end" (the whole
+    // list fits at first, by estimate): it slid down 92 px as its rows were measured. Distances
+    // are never negative, so this switches that off.
+    scrollEndThreshold: -1,
   });
   // A row that changes height above the reader's line (markdown, highlighting, "show all",
   // fonts, a resize) moves the scroll offset with it: what is being read stays put.
