@@ -15,7 +15,13 @@ import {
   type ConversationNavigation,
   type JumpOutcome,
 } from '../find/navigation-context.ts';
-import { firstVisibleRowIndex, focusRow, revealRow, type RevealAlign } from '../find/reveal-row.ts';
+import {
+  firstVisibleRowIndex,
+  focusRow,
+  isRowInView,
+  revealRow,
+  type RevealAlign,
+} from '../find/reveal-row.ts';
 import { LOADED_ONLY, nextSeekStep } from '../find/seek.ts';
 import { isCallFor, scanForResult } from '../find/tool-pairs.ts';
 import { readFindTerm, useFind, withFindTerm } from '../find/use-find.ts';
@@ -401,6 +407,11 @@ export function ConversationPage({
       let fromKey = movingTo.current ?? focused ?? null;
       if (fromKey === null && messageId !== null && rowIndex.current.has(messageId)) {
         fromKey = messageId;
+      }
+      // The reader scrolled away from the selection (wheel, End, the scrollbar): go on from what
+      // is on screen, not from a message they left behind.
+      if (fromKey !== null && fromKey !== movingTo.current && !isRowInView(container, fromKey)) {
+        fromKey = null;
       }
       let direction: 'forward' | 'backward' = move === 'next' ? 'forward' : 'backward';
       if (fromKey === null) {

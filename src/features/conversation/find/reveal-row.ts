@@ -102,3 +102,12 @@ export function firstVisibleRowIndex(container: HTMLElement): number {
   }
   return first;
 }
+
+/** Whether the row with this key is rendered and at least partly inside the container's view. */
+export function isRowInView(container: HTMLElement, key: string): boolean {
+  const element = container.querySelector<HTMLElement>(`[data-row-key="${CSS.escape(key)}"]`);
+  if (!element) return false;
+  const view = container.getBoundingClientRect();
+  const rect = element.getBoundingClientRect();
+  return rect.bottom > view.top && rect.top < view.bottom;
+}
