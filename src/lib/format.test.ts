@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   formatDateTime,
   formatNumber,
@@ -28,6 +28,25 @@ describe('dates the API may send', () => {
   it('keeps the last time a Date can hold', () => {
     expect(isoDateTime(8.64e12)).toBe('+275760-09-13T00:00:00.000Z');
     expect(isoDateTime(8.64e12 + 1)).toBeUndefined();
+  });
+});
+
+// The demo's dates are fixed; "now" is the clock's, whatever the day (only Date is faked).
+describe('relative to the clock, years away from the data', () => {
+  const created = Date.UTC(2026, 9, 30, 12) / 1000; // the demo's long conversation
+  afterEach(() => void vi.useRealTimers());
+
+  it.each([
+    ['2026-11-01T12:00:00Z', '2 days ago'],
+    ['2031-06-01T00:00:00Z', '5 years ago'],
+    ['2040-01-01T00:00:00Z', '13 years ago'],
+    ['2100-01-01T00:00:00Z', '73 years ago'],
+    ['2026-10-30T11:59:30Z', 'in 30 seconds'],
+    ['2020-01-01T00:00:00Z', 'in 7 years'],
+  ])('at %s: %s', (now, expected) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(now));
+    expect(formatRelative(created)).toBe(expected);
   });
 });
 
