@@ -124,7 +124,7 @@ test.describe('citations, audio, other fields, copy', () => {
     await chip.focus();
     await page.keyboard.press('Enter');
     await expect(chip).toHaveAttribute('aria-expanded', 'true');
-    const json = message.getByLabel('Field x_moderation of message #3');
+    const json = message.getByLabel('Field x_moderation of message #2');
     await expect(json).toContainText('"checked_by": "omni-moderation-latest"');
     await expect(json).toContainText('"violence": 0.00021');
     await page.keyboard.press('Space');
@@ -136,8 +136,8 @@ test.describe('citations, audio, other fields, copy', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(`/completions/${DEMO_IDS.tools}`);
     const call = page.locator(`[data-message-id="${DEMO_IDS.tools}-2"]`);
-    await call.getByRole('button', { name: 'Copy text of message #3' }).click();
-    await expect(call.getByRole('button', { name: 'Copy text of message #3' })).toHaveText(
+    await call.getByRole('button', { name: 'Copy text of message #2' }).click();
+    await expect(call.getByRole('button', { name: 'Copy text of message #2' })).toHaveText(
       'Copied',
     );
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
@@ -148,7 +148,7 @@ test.describe('citations, audio, other fields, copy', () => {
       ].join('\n\n'),
     );
 
-    await call.getByRole('button', { name: 'Copy JSON of message #3' }).click();
+    await call.getByRole('button', { name: 'Copy JSON of message #2' }).click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const stored = (await (
       await request.get(`/v1/chat/completions/${DEMO_IDS.tools}/messages?limit=3`)
@@ -156,8 +156,8 @@ test.describe('citations, audio, other fields, copy', () => {
     expect(copied).toBe(JSON.stringify(stored.data[2], null, 2));
 
     const user = page.locator(`[data-message-id="${DEMO_IDS.tools}-1"]`);
-    await user.getByRole('button', { name: 'Copy text of message #2' }).click();
-    await expect(user.getByRole('button', { name: 'Copy text of message #2' })).toHaveText(
+    await user.getByRole('button', { name: 'Copy text of message #1' }).click();
+    await expect(user.getByRole('button', { name: 'Copy text of message #1' })).toHaveText(
       'Copied',
     );
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(

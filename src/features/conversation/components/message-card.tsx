@@ -12,6 +12,7 @@ import { MessageCopyActions } from './message-actions.tsx';
 import { MessageText } from './message-text.tsx';
 import { ToolCallView, ToolResultOf } from './tool-call-view.tsx';
 import { messageLink, useConversationContext } from '../conversation-context.ts';
+import { MESSAGE_NUMBER_TITLE } from '../utils/rows.ts';
 
 const roleStyles: Record<string, { badge: string; card: string }> = {
   system: { badge: 'bg-slate-700 text-white', card: 'border-slate-300 bg-slate-100/70' },
@@ -138,7 +139,7 @@ export const MessageCard = memo(function MessageCard({
   lookup,
 }: {
   item: MessageItem;
-  /** "#12", or "Answer" for a choice. */
+  /** "#12" (see messageLabel: from 0, as in the id), or "choice 0" for a choice of the answer. */
   label: string;
   lookup: ToolCallLookup;
 }) {
@@ -198,7 +199,12 @@ export const MessageCard = memo(function MessageCard({
             {message.name}
           </span>
         )}
-        <span className="text-xs text-slate-600">{label}</span>
+        <span
+          className="text-xs text-slate-600"
+          title={label.startsWith('#') ? MESSAGE_NUMBER_TITLE : undefined}
+        >
+          {label}
+        </span>
         {message.id && <span className="font-mono text-xs text-slate-600">{message.id}</span>}
         <span className="ml-auto" />
         {message.id && conversation && (

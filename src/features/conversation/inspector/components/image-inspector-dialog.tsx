@@ -285,7 +285,10 @@ export function ImageInspectorDialog({
         <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-3 py-2">
           <h2 id="inspector-title" className="font-semibold">
             {position}
-            <span className="ml-2 text-sm font-normal text-slate-500">
+            <span
+              className="ml-2 text-sm font-normal text-slate-500"
+              title="Message and content part, both counted from 0 (as in message ids and ?part= in links)"
+            >
               {current.messageLabel ? `message ${current.messageLabel} · ` : ''}part{' '}
               {current.partIndex}
             </span>
