@@ -45,7 +45,7 @@ for (const clock of CLOCKS) {
       const time = row.locator('time');
       await expect(time).toHaveAttribute('datetime', '2026-10-30T12:00:00.000Z');
       await expect(time.locator('span').first()).toHaveText(clock.ago);
-      await expect(time.locator('span').last()).toHaveText('Oct 30, 2026, 12:00:00 PM');
+      await expect(time.locator('span').last()).toHaveText('Oct 30, 2026, 12:00:00 PM GMT+0');
       await expect(row.getByRole('link')).toHaveAccessibleName(
         new RegExp(`^${DEMO_IDS.long}, [^,]+, ${clock.ago}: `),
       );
@@ -54,14 +54,14 @@ for (const clock of CLOCKS) {
     test('a completion: created, and audio expiry', async ({ page }) => {
       await page.goto(`/completions/${DEMO_IDS.rich}`);
       const created = page.getByTestId('completion-header').locator('time');
-      await expect(created).toHaveText('Oct 29, 2026, 2:24:00 PM');
+      await expect(created).toHaveText('Oct 29, 2026, 2:24:00 PM GMT+0');
       await expect(created).toHaveAttribute('title', clock.ago);
 
       const audios = page.getByTestId('assistant-audio');
       await expect(audios).toHaveCount(2);
-      await expect(audios.nth(0).locator('time')).toHaveText('Oct 29, 2026, 3:24:00 PM');
+      await expect(audios.nth(0).locator('time')).toHaveText('Oct 29, 2026, 3:24:00 PM GMT+0');
       await expect(audios.nth(0).getByTestId('audio-expiry')).toHaveText(clock.expired);
-      await expect(audios.nth(1).locator('time')).toHaveText('Oct 27, 2046, 12:00:00 AM');
+      await expect(audios.nth(1).locator('time')).toHaveText('Oct 27, 2046, 12:00:00 AM GMT+0');
       await expect(audios.nth(1).getByTestId('audio-expiry')).toHaveText(clock.future);
     });
   });

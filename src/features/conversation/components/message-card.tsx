@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { CopyButton } from '@/components/copy-button.tsx';
 import type { ChatMessage, ContentPart, JsonObject, MessageItem } from '@/lib/api/types.ts';
+import { useLocaleFormats } from '@/lib/locale-formats.ts';
 import { readAudio } from './audio-data.ts';
 import { AudioView } from './audio-view.tsx';
 import { readAnnotations, resolveCitations } from './citation-spans.ts';
@@ -146,6 +147,9 @@ export const MessageCard = memo(function MessageCard({
   const [showRaw, setShowRaw] = useState(false);
   const [asStored, setAsStored] = useState(false);
   const conversation = useConversationContext();
+  // Numbers, sizes and dates in the card (audio expiry, image parts, long texts) follow the
+  // reader's locale once it is loaded.
+  useLocaleFormats();
 
   if (!item.ok) {
     return (
