@@ -40,6 +40,10 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'on-first-retry',
     ...devices['Desktop Chrome'],
+    // The reader's locale and time zone decide how numbers and dates are written: fixed here so
+    // no spec depends on the machine it runs on (a spec may pick others with test.use).
+    locale: 'en-US',
+    timezoneId: 'UTC',
     launchOptions: {
       executablePath: chromiumPath,
       args: [

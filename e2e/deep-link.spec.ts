@@ -13,7 +13,11 @@ test.describe('deep links to one message', () => {
     const anchor = message(page, 7000);
     await expect(anchor).toBeInViewport();
     await expect(anchor).toHaveAttribute('aria-current', 'true');
-    await expect(anchor).toContainText('#7001');
+    // Numbered as its id: from 0, and the tooltip says so.
+    await expect(
+      anchor.getByTitle('Position in the conversation, counted from 0 as in message ids'),
+    ).toHaveText('#7000');
+    await expect(anchor).toContainText(id(7000));
     await page.waitForTimeout(1000);
     expect(requests.length).toBeLessThanOrEqual(3);
     expect(requests[0]).toContain('order=desc');
@@ -162,4 +166,9 @@ test('?part=N opens the message with that image part focused', async ({ page, co
   await expect(focused).toHaveAttribute('data-part-index', '2');
   await expect(focused.getByRole('button', { name: /^Inspect image part 2/ })).toBeFocused();
   await expect(focused).toBeInViewport();
+  // The inspector names it with the same numbers as the link: message 7 (its id's), part 2.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog').getByRole('heading', { level: 2 })).toContainText(
+    /message #7 · part 2$/,
+  );
 });

@@ -160,9 +160,9 @@ test.describe('export', () => {
     const file = test.info().outputPath('long.md');
     await download.saveAs(file);
     const markdown = await readFile(file, 'utf8');
-    // Every message heading, in order: "### #N · role · `<completion id>-<N-1>`".
+    // Every message heading, in order, numbered as its id: "### #N · role · `<completion id>-<N>`".
     const headings = [...markdown.matchAll(/^### #(\d+) · [^\n]*`(chatcmpl-[A-Za-z0-9]+-\d+)`$/gm)];
-    const wrong = headings.filter((m) => m[2] !== `${DEMO_IDS.long}-${Number(m[1]) - 1}`);
+    const wrong = headings.filter((m) => m[2] !== `${DEMO_IDS.long}-${m[1]}`);
     expect(wrong).toEqual([]);
     expect(headings.map((m) => m[2])).toEqual(
       Array.from({ length: LONG_MESSAGE_COUNT }, (_, i) => `${DEMO_IDS.long}-${i}`),

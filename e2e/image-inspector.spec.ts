@@ -310,15 +310,15 @@ test.describe('image inspector across pages', () => {
       .getByRole('button', { name: /^Inspect image part/ })
       .first()
       .click();
-    await expect(heading).toContainText(`message #${a + 1}`);
+    await expect(heading).toContainText(`message #${a} · part`);
     await expect(heading).toContainText('loaded');
     await expect(page.locator(`[data-message-id="${DEMO_IDS.long}-${b}"]`)).toHaveCount(0);
 
     await page.keyboard.press('ArrowRight');
-    await expect(heading).toContainText(`message #${b + 1}`, { timeout: 15_000 });
+    await expect(heading).toContainText(`message #${b} · part`, { timeout: 15_000 });
     // And back, to the image it came from, which is loaded now.
     await page.keyboard.press('ArrowLeft');
-    await expect(heading).toContainText(`message #${a + 1}`);
+    await expect(heading).toContainText(`message #${a} · part`);
 
     // The other way: opened at b, ← loads earlier pages until a's image.
     await page.keyboard.press('Escape');
@@ -328,9 +328,9 @@ test.describe('image inspector across pages', () => {
       .getByRole('button', { name: /^Inspect image part/ })
       .first()
       .click();
-    await expect(heading).toContainText(`message #${b + 1}`);
+    await expect(heading).toContainText(`message #${b} · part`);
     await page.keyboard.press('ArrowLeft');
-    await expect(heading).toContainText(`message #${a + 1}`, { timeout: 15_000 });
+    await expect(heading).toContainText(`message #${a} · part`, { timeout: 15_000 });
   });
 
   test('on the last image of a fully loaded conversation, → stays', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { RICH_CITED, RICH_TRANSCRIPTS } from '../server/data/special-rich.ts';
-import { DEMO_IDS, scrollToEnd } from './helpers.ts';
+import { DEMO_IDS, fixClock, scrollToEnd } from './helpers.ts';
 
 test.describe('citations, audio, other fields, copy', () => {
   test('url citations link their span to the source; the javascript: one never becomes a link', async ({
@@ -54,16 +54,20 @@ test.describe('citations, audio, other fields, copy', () => {
     page,
     request,
   }) => {
+    // Expiry is written relative to the page's clock: 12 hours after the demo's newest data.
+    await fixClock(page);
     await page.goto(`/completions/${DEMO_IDS.rich}`);
     const audios = page.getByTestId('assistant-audio');
     await expect(audios).toHaveCount(2);
     const [expired, future] = [audios.nth(0), audios.nth(1)];
     await expect(expired.getByTestId('audio-transcript')).toHaveText(RICH_TRANSCRIPTS.expired);
     await expect(expired).toContainText('audio_6f1c0d9e2b8a4c7f9e3d5a1b');
-    await expect(expired.getByTestId('audio-expiry')).toHaveText(/^\(expired .* ago\)$/);
+    // An hour after the completion (2026-10-29 14:24 UTC).
+    await expect(expired.locator('time')).toHaveAttribute('datetime', '2026-10-29T15:24:00.000Z');
+    await expect(expired.getByTestId('audio-expiry')).toHaveText('(expired 3 days ago)');
     await expect(future.getByTestId('audio-transcript')).toHaveText(RICH_TRANSCRIPTS.future);
-    await expect(future.getByTestId('audio-expiry')).toHaveText(/^\(expires in \d+ years\)$/);
-    await expect(future.locator('time')).toHaveAttribute('datetime', /^20[4-9]\d-/);
+    await expect(future.locator('time')).toHaveAttribute('datetime', '2046-10-27T00:00:00.000Z');
+    await expect(future.getByTestId('audio-expiry')).toHaveText('(expires in 20 years)');
     await expect(expired.getByTestId('audio-format')).toContainText('audio/wav');
 
     const durations = await page.getByTestId('audio-player').evaluateAll((elements) =>
@@ -120,7 +124,7 @@ test.describe('citations, audio, other fields, copy', () => {
     await chip.focus();
     await page.keyboard.press('Enter');
     await expect(chip).toHaveAttribute('aria-expanded', 'true');
-    const json = message.getByLabel('Field x_moderation of message #3');
+    const json = message.getByLabel('Field x_moderation of message #2');
     await expect(json).toContainText('"checked_by": "omni-moderation-latest"');
     await expect(json).toContainText('"violence": 0.00021');
     await page.keyboard.press('Space');
@@ -132,8 +136,8 @@ test.describe('citations, audio, other fields, copy', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(`/completions/${DEMO_IDS.tools}`);
     const call = page.locator(`[data-message-id="${DEMO_IDS.tools}-2"]`);
-    await call.getByRole('button', { name: 'Copy text of message #3' }).click();
-    await expect(call.getByRole('button', { name: 'Copy text of message #3' })).toHaveText(
+    await call.getByRole('button', { name: 'Copy text of message #2' }).click();
+    await expect(call.getByRole('button', { name: 'Copy text of message #2' })).toHaveText(
       'Copied',
     );
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
@@ -144,7 +148,7 @@ test.describe('citations, audio, other fields, copy', () => {
       ].join('\n\n'),
     );
 
-    await call.getByRole('button', { name: 'Copy JSON of message #3' }).click();
+    await call.getByRole('button', { name: 'Copy JSON of message #2' }).click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const stored = (await (
       await request.get(`/v1/chat/completions/${DEMO_IDS.tools}/messages?limit=3`)
@@ -152,8 +156,8 @@ test.describe('citations, audio, other fields, copy', () => {
     expect(copied).toBe(JSON.stringify(stored.data[2], null, 2));
 
     const user = page.locator(`[data-message-id="${DEMO_IDS.tools}-1"]`);
-    await user.getByRole('button', { name: 'Copy text of message #2' }).click();
-    await expect(user.getByRole('button', { name: 'Copy text of message #2' })).toHaveText(
+    await user.getByRole('button', { name: 'Copy text of message #1' }).click();
+    await expect(user.getByRole('button', { name: 'Copy text of message #1' })).toHaveText(
       'Copied',
     );
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Link } from 'wouter';
 import type { StoredCompletion } from '@/lib/api/types.ts';
 import { formatDateTime, formatNumber, formatRelative, isoDateTime } from '@/lib/format.ts';
+import { useLocaleFormats } from '@/lib/locale-formats.ts';
 import { answerPreview } from '../utils/preview.ts';
 
 export const ROW_HEIGHT = 76;
@@ -30,6 +31,7 @@ export const CompletionRow = memo(function CompletionRow({
   onFilterModel,
   onFilterMetadata,
 }: CompletionRowProps) {
+  useLocaleFormats(); // re-render when numbers and dates switch to the reader's locale
   const preview = answerPreview(completion);
   const chips = Object.entries(completion.metadata);
   const tabIndex = active ? 0 : -1;

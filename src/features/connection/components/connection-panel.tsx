@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Connection } from '@/lib/api/client.ts';
+import { useLocaleFormats } from '@/lib/locale-formats.ts';
 import { useConnectionActions } from '../hooks/use-connection-actions.ts';
 import { useConnectionTest } from '../hooks/use-connection-test.ts';
 import { connectionStore } from '../stores/active-connection.ts';
@@ -99,6 +100,7 @@ export function ConnectionPanel({
   /** Closes the panel. */
   onDone: () => void;
 }) {
+  useLocaleFormats(); // re-render when numbers and dates switch to the reader's locale
   const actions = useConnectionActions();
   const test = useConnectionTest(
     server.status === 'success' && server.info.mode !== 'static'

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toneWav } from '../../../../server/data/special-rich.ts';
 import {
   base64Bytes,
@@ -93,5 +93,27 @@ describe('readAudio', () => {
     expect(readAudio(null)).toBeNull();
     expect(hasExpired(1_000, 1_000_001)).toBe(true);
     expect(hasExpired(1_001, 1_000_000)).toBe(false);
+  });
+});
+
+// The demo's audio expiries are fixed (an hour after 2026-10-29 14:24 UTC, and 2046-10-27):
+// whether one has expired is read from the clock, and only Date is faked here.
+describe('hasExpired by the clock, whatever the day', () => {
+  const soon = Date.UTC(2026, 9, 29, 15, 24) / 1000;
+  const far = Date.UTC(2046, 9, 27) / 1000;
+  afterEach(() => void vi.useRealTimers());
+
+  it.each([
+    ['2020-01-01T00:00:00Z', false, false],
+    ['2026-10-29T15:23:59Z', false, false],
+    ['2026-10-29T15:24:00Z', true, false],
+    ['2031-06-01T00:00:00Z', true, false],
+    ['2040-01-01T00:00:00Z', true, false],
+    ['2050-01-01T00:00:00Z', true, true],
+  ])('at %s: soon %s, far %s', (now, soonExpired, farExpired) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(now));
+    expect(hasExpired(soon)).toBe(soonExpired);
+    expect(hasExpired(far)).toBe(farExpired);
   });
 });

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { CopyButton } from '@/components/copy-button.tsx';
 import type { StoredCompletion } from '@/lib/api/types.ts';
 import { formatDateTime, formatNumber, formatRelative, isoDateTime } from '@/lib/format.ts';
+import { useLocaleFormats } from '@/lib/locale-formats.ts';
 import { lastListHref } from '@/lib/navigation-memory.ts';
 import { DeleteCompletionDialog } from './delete-completion-dialog.tsx';
 import { ExportDialog } from '../export/export-dialog.tsx';
@@ -18,6 +19,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 export function CompletionHeader({ completion }: { completion: StoredCompletion }) {
+  useLocaleFormats(); // re-render when numbers and dates switch to the reader's locale
   const { usage } = completion;
   const metadata = Object.entries(completion.metadata);
   const [editing, setEditing] = useState(false);

@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { CopyButton } from '@/components/copy-button.tsx';
 import type { ChatMessage, ContentPart, JsonObject, MessageItem } from '@/lib/api/types.ts';
+import { useLocaleFormats } from '@/lib/locale-formats.ts';
 import { readAudio } from './audio-data.ts';
 import { AudioView } from './audio-view.tsx';
 import { readAnnotations, resolveCitations } from './citation-spans.ts';
@@ -12,6 +13,7 @@ import { MessageCopyActions } from './message-actions.tsx';
 import { MessageText } from './message-text.tsx';
 import { ToolCallView, ToolResultOf } from './tool-call-view.tsx';
 import { messageLink, useConversationContext } from '../conversation-context.ts';
+import { MESSAGE_NUMBER_TITLE } from '../utils/rows.ts';
 
 const roleStyles: Record<string, { badge: string; card: string }> = {
   system: { badge: 'bg-slate-700 text-white', card: 'border-slate-300 bg-slate-100/70' },
@@ -138,13 +140,16 @@ export const MessageCard = memo(function MessageCard({
   lookup,
 }: {
   item: MessageItem;
-  /** "#12", or "Answer" for a choice. */
+  /** "#12" (see messageLabel: from 0, as in the id), or "choice 0" for a choice of the answer. */
   label: string;
   lookup: ToolCallLookup;
 }) {
   const [showRaw, setShowRaw] = useState(false);
   const [asStored, setAsStored] = useState(false);
   const conversation = useConversationContext();
+  // Numbers, sizes and dates in the card (audio expiry, image parts, long texts) follow the
+  // reader's locale once it is loaded.
+  useLocaleFormats();
 
   if (!item.ok) {
     return (
@@ -198,7 +203,12 @@ export const MessageCard = memo(function MessageCard({
             {message.name}
           </span>
         )}
-        <span className="text-xs text-slate-600">{label}</span>
+        <span
+          className="text-xs text-slate-600"
+          title={label.startsWith('#') ? MESSAGE_NUMBER_TITLE : undefined}
+        >
+          {label}
+        </span>
         {message.id && <span className="font-mono text-xs text-slate-600">{message.id}</span>}
         <span className="ml-auto" />
         {message.id && conversation && (

@@ -3,6 +3,7 @@ import { explainError } from '@/components/error-state.tsx';
 import { getApiClient } from '@/lib/api/current.ts';
 import { isApiError } from '@/lib/api/errors.ts';
 import { formatBytes, formatNumber } from '@/lib/format.ts';
+import { useLocaleFormats } from '@/lib/locale-formats.ts';
 import { downloadBlob, exportFileName } from './download.ts';
 import {
   fetchWholeConversation,
@@ -40,6 +41,7 @@ export function ExportDialog({
   completionId: string;
   onClose: () => void;
 }) {
+  useLocaleFormats(); // re-render when numbers and dates switch to the reader's locale
   const dialogRef = useRef<HTMLDialogElement>(null);
   const downloadRef = useRef<ConversationDownload>(newConversationDownload());
   const controllerRef = useRef<AbortController | null>(null);

@@ -89,11 +89,16 @@ describe('formatMarkdownExport', () => {
     expect(headings).toHaveLength(items.length + completion.choices.length);
     items.forEach((item, i) => {
       const id = item.ok ? item.message.id! : '';
-      expect(headings[i]).toContain(`#${i + 1} · ${item.ok ? item.message.role : ''}`);
-      expect(headings[i]).toContain(id);
+      // One numbering: "#N" is the index the message id ends with.
+      expect(id).toBe(`${DEMO_IDS.tools}-${i}`);
+      expect(headings[i]).toMatch(new RegExp(`^#${i} · ${item.ok ? item.message.role : ''} · `));
+      expect(headings[i]).toMatch(new RegExp(` · \`${id}\`$`));
     });
     expect(headings.at(-1)).toBe('Choice 0 · assistant · finish_reason: `tool_calls`');
     expect(markdown).toContain('# Stored completion `' + DEMO_IDS.tools + '`');
+    expect(markdown).toContain(
+      `## Messages\n\n*Numbered from 0, as in their ids (\`${DEMO_IDS.tools}-0\`, …); parts too.*\n\n### #0 · `,
+    );
     expect(markdown).toContain('- **Model:** gpt\\-4\\.1');
     expect(markdown).toContain(
       '**Tool call** `get_weather` · `call_Wx7pQ2mK9sLd3vB8nR4tY1aZ`\n\n```json\n{\n  "city": "Paris",\n  "unit": "celsius"\n}\n```',
@@ -146,10 +151,10 @@ describe('formatMarkdownExport', () => {
     expect(out.hrefs).toEqual([]);
     expect(out.images).toEqual([]);
     expect(markdown).toContain(
-      '*Image 1 \\(detail\\: low\\): not a link (the javascript\\: scheme is not allowed):* `javascript:alert(1)`',
+      '*Image part 0 \\(detail\\: low\\): not a link (the javascript\\: scheme is not allowed):* `javascript:alert(1)`',
     );
     expect(markdown).toContain(
-      '**Part 3 of type** `input_audio`\n\n```json\n{\n  "type": "input_audio"',
+      '**Part 2 of type** `input_audio`\n\n```json\n{\n  "type": "input_audio"',
     );
   });
 
@@ -182,12 +187,12 @@ describe('formatMarkdownExport', () => {
     expect(out.hrefs).toEqual([]);
     // Every message keeps its own heading: nothing swallowed what follows.
     expect(out.headings).toEqual([
-      '#1 · user · `c-0`',
-      '#2 · user · `c-1`',
-      '#3 · user · `c-2`',
-      '#4 · user · `c-3`',
-      '#5 · user · `c-4`',
-      '#6 · user · `c-5`',
+      '#0 · user · `c-0`',
+      '#1 · user · `c-1`',
+      '#2 · user · `c-2`',
+      '#3 · user · `c-3`',
+      '#4 · user · `c-4`',
+      '#5 · user · `c-5`',
       'Choice 0 · assistant · finish_reason: `length`',
     ]);
     // The hostile ones are kept verbatim, as text.
@@ -234,7 +239,7 @@ describe('formatMarkdownExport', () => {
       [parseMessage({ content: 'no role' }, 0)],
       { images: 'links' },
     );
-    expect(odd).toContain('### #1 · could not be read');
+    expect(odd).toContain('### #0 · could not be read');
     expect(odd).toContain(
       '*Could not be read: the message has no `role`. As received:*'.replace(
         '`role`',

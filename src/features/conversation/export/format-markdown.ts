@@ -1,7 +1,8 @@
 /**
  * The Markdown export: a header with the completion's details, every input message (role,
  * "#N" label and id; text, parts, images, tool calls and results, refusal, audio transcript,
- * sources, anything else as JSON), then the answer's choices with their finish_reason.
+ * sources, anything else as JSON), then the answer's choices with their finish_reason. Messages
+ * and their parts are numbered as in the viewer: from 0, as in message ids and `?part=N`.
  *
  * Safe to paste anywhere: everything this file writes around the content is built so content
  * can't change it (fences longer than any backtick run inside, inline code with enough
@@ -103,10 +104,10 @@ function isJsonText(text: string): boolean {
 function imageBlock(
   url: string,
   detail: string | undefined,
-  index: number,
+  partIndex: number,
   options: MarkdownExportOptions,
 ): string {
-  const alt = escapeInline(`Image ${index + 1}${detail ? ` (detail: ${detail})` : ''}`);
+  const alt = escapeInline(`Image part ${partIndex}${detail ? ` (detail: ${detail})` : ''}`);
   const source = safeImageSource(url);
   if (!source.ok) {
     return `*${alt}: not a link (${escapeInline(source.reason)}):* ${inlineCode(describeUrl(url))}`;
@@ -162,7 +163,7 @@ function messageBlocks(
         blocks.push(imageBlock(part.image_url.url, part.image_url.detail, i, options));
       else
         blocks.push(
-          `**Part ${i + 1} of type** ${inlineCode(part.type)}\n\n${json('raw' in part ? part.raw : null)}`,
+          `**Part ${i} of type** ${inlineCode(part.type)}\n\n${json('raw' in part ? part.raw : null)}`,
         );
     });
   } else if (message.content != null && message.content !== '') {
@@ -271,9 +272,14 @@ export function formatMarkdownExport(
   }
   const out: string[] = [...headerLines(completion, items.length), '', '## Messages'];
   if (items.length === 0) out.push('', '*No stored input messages.*');
+  else
+    out.push(
+      '',
+      `*Numbered from 0, as in their ids (${inlineCode(`${completion.id}-0`)}, …); parts too.*`,
+    );
   items.forEach((item, position) => {
     const id = item.ok ? item.message.id : null;
-    const label = messageLabel(completion.id, id, position) || `#${position + 1}`;
+    const label = messageLabel(completion.id, id, position);
     if (!item.ok) {
       out.push('', `### ${label} · could not be read`, '', ...joinBlocks(brokenBlocks(item)));
       return;

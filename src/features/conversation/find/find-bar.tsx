@@ -3,6 +3,7 @@ import { explainError } from '@/components/error-state.tsx';
 import type { FindState } from './use-find.ts';
 import './find.css';
 import { formatNumber } from '@/lib/format.ts';
+import { useLocaleFormats } from '@/lib/locale-formats.ts';
 
 /** Typing settles this long before the term is searched (and written to the URL). */
 const DEBOUNCE_MS = 200;
@@ -30,6 +31,7 @@ export function FindBar({
   /** Where focus goes on close when what had it before is gone. */
   onClosed: () => HTMLElement | null;
 }) {
+  useLocaleFormats(); // re-render when numbers and dates switch to the reader's locale
   const inputId = useId();
   // What is typed; the search (and the URL) follow after a pause. Only this bar re-renders
   // per keystroke.

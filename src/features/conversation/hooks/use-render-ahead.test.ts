@@ -10,7 +10,7 @@ const chat = (overrides: Partial<ChatMessage>) => chatMessage({ id: 'm', ...over
 const row = (i: number, content: string): ListRow => ({
   kind: 'message',
   key: `m-${i}`,
-  label: `#${i + 1}`,
+  label: `#${i}`,
   item: { ok: true, message: chat({ id: `m-${i}`, content }) } satisfies MessageItem,
 });
 

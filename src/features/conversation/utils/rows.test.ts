@@ -31,18 +31,21 @@ describe('buildConversationRows', () => {
 
   it('labels messages from their ids, or their position when the window starts at the top', () => {
     const rows = buildConversationRows('c', items, undefined, false);
+    // One numbering: from 0, the index the ids end with ("c-2" is "#2"), positions alike.
     expect(rows.map((row) => (row.kind === 'message' ? row.label : ''))).toEqual([
+      '#0',
       '#1',
       '#2',
-      '#3',
     ]);
     const middle = buildConversationRows('c', items, undefined, true, false);
     expect(middle.flatMap((row) => (row.kind === 'message' ? [row.label] : []))).toEqual([
-      '#1',
+      '#0',
       '',
-      '#3',
+      '#2',
     ]);
-    expect(messageLabel('chatcmpl-x', 'chatcmpl-x-6999', null)).toBe('#7000');
+    expect(messageLabel('chatcmpl-x', 'chatcmpl-x-6999', null)).toBe('#6999');
+    expect(messageLabel('chatcmpl-x', 'chatcmpl-x-0', 5)).toBe('#0');
+    expect(messageLabel('chatcmpl-x', 'msg_1', 0)).toBe('#0');
     expect(messageLabel('other', 'msg_1', null)).toBe('');
   });
 
@@ -69,8 +72,9 @@ describe('row reuse between rebuilds', () => {
     expect(again[1]).toBe(first[1]);
     // An older page arrived: the window no longer starts at the first message.
     const shifted = buildConversationRows('c', own, undefined, true, false);
-    expect(shifted[0]).toBe(first[0]); // "#6" comes from the id
-    expect(first[1]).toMatchObject({ label: '#2' });
+    expect(shifted[0]).toBe(first[0]); // "#5" comes from the id
+    expect(first[0]).toMatchObject({ label: '#5' });
+    expect(first[1]).toMatchObject({ label: '#1' });
     expect(shifted[1]).toMatchObject({ label: '' });
   });
 

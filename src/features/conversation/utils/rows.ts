@@ -117,8 +117,10 @@ function uniqueKeys(rows: ConversationRow[]): ConversationRow[] {
 }
 
 /**
- * "#N", counting from 1: from OpenAI's message ids (`<completion_id>-<index>`), else from the
- * position when the window starts at the first message; '' when neither says.
+ * A message's number, "#N": its position in the conversation counted from 0, the index its
+ * OpenAI id ends with (`<completion_id>-<index>`), so "#1500" sits beside "…-1500". Read from the
+ * id, else from the position when the window starts at the first message; '' when neither says.
+ * Content parts are counted from 0 too (`?part=N`), and choices by their `index`.
  */
 export function messageLabel(
   completionId: string,
@@ -127,10 +129,14 @@ export function messageLabel(
 ): string {
   if (id?.startsWith(`${completionId}-`)) {
     const index = Number(id.slice(completionId.length + 1));
-    if (Number.isInteger(index) && index >= 0) return `#${index + 1}`;
+    if (Number.isInteger(index) && index >= 0) return `#${index}`;
   }
-  return position === null ? '' : `#${position + 1}`;
+  return position === null ? '' : `#${position}`;
 }
+
+/** What a message number is, for its tooltip. */
+export const MESSAGE_NUMBER_TITLE =
+  'Position in the conversation, counted from 0 as in message ids';
 
 /**
  * A rough height for a message row before it is measured, from what it holds. Close estimates

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { formatBytes } from '@/lib/format.ts';
+import { useLocaleFormats } from '@/lib/locale-formats.ts';
 import { describeUrl } from '@/lib/safe-url.ts';
 import {
   estimateImageTokens,
@@ -156,10 +157,10 @@ export function ImageInspectorDialog({
   const size = natural && natural.for === displayUrl ? natural : null;
   const failed = displayUrl != null && displayFailed === displayUrl;
 
-  const estimate = useMemo(
-    () => (model && size ? estimateImageTokens(model, size, current.detail) : null),
-    [model, size, current.detail],
-  );
+  // A little arithmetic and a few strings: made on each render, so the numbers in its
+  // explanation follow the switch to the reader's locale.
+  useLocaleFormats();
+  const estimate = model && size ? estimateImageTokens(model, size, current.detail) : null;
   const modelCase = modelCaseOf(estimate, modelDetail);
   const box = size && stage ? fitBox(size, stage) : null;
   const modelShown = showModel && modelCase != null && box != null;
@@ -285,7 +286,10 @@ export function ImageInspectorDialog({
         <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-3 py-2">
           <h2 id="inspector-title" className="font-semibold">
             {position}
-            <span className="ml-2 text-sm font-normal text-slate-500">
+            <span
+              className="ml-2 text-sm font-normal text-slate-500"
+              title="Message and content part, both counted from 0 (as in message ids and ?part= in links)"
+            >
               {current.messageLabel ? `message ${current.messageLabel} · ` : ''}part{' '}
               {current.partIndex}
             </span>

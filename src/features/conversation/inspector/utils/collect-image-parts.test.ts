@@ -15,11 +15,11 @@ const image = (url: string, detail?: string): ContentPart => ({
 const text = (t: string): ContentPart => ({ type: 'text', text: t });
 
 const rows: ConversationRow[] = [
-  { kind: 'message', key: 'c-0', label: '#1', item: message('c-0', null, 'hello') },
+  { kind: 'message', key: 'c-0', label: '#0', item: message('c-0', null, 'hello') },
   {
     kind: 'message',
     key: 'c-1',
-    label: '#2',
+    label: '#1',
     item: message('c-1', [
       text('two images'),
       image('https://x/a.png', 'high'),
@@ -29,13 +29,13 @@ const rows: ConversationRow[] = [
   {
     kind: 'message',
     key: 'c-#2',
-    label: '#3',
+    label: '#2',
     item: { ok: false, raw: null, reason: 'bad', position: 2 },
   },
   {
     kind: 'message',
     key: 'c-3',
-    label: '#4',
+    label: '#3',
     item: message('c-3', [image('https://x/b.jpg', 'low')]),
   },
   { kind: 'answer-heading', key: 'answer-heading', count: 1 },
@@ -56,7 +56,7 @@ describe('collectImageParts', () => {
       {
         key: 'c-1:1',
         messageId: 'c-1',
-        messageLabel: '#2',
+        messageLabel: '#1',
         partIndex: 1,
         url: 'https://x/a.png',
         detail: 'high',
@@ -64,7 +64,7 @@ describe('collectImageParts', () => {
       {
         key: 'c-1:2',
         messageId: 'c-1',
-        messageLabel: '#2',
+        messageLabel: '#1',
         partIndex: 2,
         url: 'data:image/png;base64,AAAA',
         detail: undefined,
@@ -72,7 +72,7 @@ describe('collectImageParts', () => {
       {
         key: 'c-3:0',
         messageId: 'c-3',
-        messageLabel: '#4',
+        messageLabel: '#3',
         partIndex: 0,
         url: 'https://x/b.jpg',
         detail: 'low',
