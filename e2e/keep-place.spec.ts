@@ -37,3 +37,36 @@ test.describe('keeping the reader’s place', () => {
     expect(await selectedIndex(page)).toBeLessThan(afterJ - 1);
   });
 });
+
+test.describe('the floating actions', () => {
+  test('show only where they help', async ({ page }) => {
+    const actions = page.getByTestId('conversation-actions');
+    // A short conversation, answer in view: nothing to find, no top to go to, no answer to jump to.
+    await page.goto(`/completions/${DEMO_IDS.refusal}`);
+    await expect(page.getByTestId('answer-choice')).toBeInViewport();
+    await expect(actions).toHaveCount(0);
+
+    // A long one: Find and Jump to answer; Top only once the start is a screen away.
+    await page.goto(`/completions/${DEMO_IDS.long}`);
+    await expect(actions.getByRole('button', { name: 'Find' })).toBeVisible();
+    await expect(actions.getByRole('button', { name: 'Jump to answer' })).toBeVisible();
+    await expect(actions.getByRole('button', { name: 'Top' })).toHaveCount(0);
+    await scroller(page).evaluate((el) => el.scrollBy({ top: 3_000 }));
+    await expect(actions.getByRole('button', { name: 'Top' })).toBeVisible();
+
+    // At the answer, no Jump to answer.
+    await actions.getByRole('button', { name: 'Jump to answer' }).click();
+    await expect(page.getByRole('heading', { name: 'Answer' })).toBeInViewport({ timeout: 20_000 });
+    await expect(actions.getByRole('button', { name: 'Jump to answer' })).toHaveCount(0);
+  });
+
+  test('on a phone they sit under the list, covering nothing', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/completions/${DEMO_IDS.long}`);
+    const actions = page.getByTestId('conversation-actions');
+    await expect(actions.getByRole('button', { name: 'Find' })).toBeVisible();
+    const bar = (await actions.boundingBox())!;
+    const list = (await scroller(page).boundingBox())!;
+    expect(bar.y).toBeGreaterThanOrEqual(list.y + list.height - 0.5);
+  });
+});

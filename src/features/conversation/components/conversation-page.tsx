@@ -653,6 +653,17 @@ export function ConversationPage({
   }
 
   const hasAnswer = (completion.data?.choices.length ?? 0) > 0;
+  // The floating actions show only where they help (this renders on every scroll frame, so from
+  // the virtualizer's own figures, no layout reads): Find when the conversation is over one and a
+  // half screens long, Top once the start is a screen away, Jump to answer while the answer is below.
+  const viewHeight = virtualizer.scrollRect?.height ?? startRect.height;
+  const offset = virtualizer.scrollOffset ?? 0;
+  const morePages = hasNextPage || hasPreviousPage;
+  const showFindButton = morePages || virtualizer.getTotalSize() > viewHeight * 1.5;
+  const showTopButton = hasPreviousPage || offset > viewHeight;
+  const answerRow = virtualItems.find((item) => item.key === 'answer-heading');
+  const answerBelow = !answerRow || answerRow.start > offset + viewHeight - 48;
+  const showAnswerButton = hasAnswer && (answerBelow || jumpingToAnswer);
   return (
     <ConversationContext.Provider value={contextValue}>
       <ConversationNavigationContext.Provider value={navigation}>
@@ -678,26 +689,35 @@ export function ConversationPage({
               <Skeleton label="Opening the conversation at the linked message…" />
             </div>
           )}
-          {showList && (
-            <div className="pointer-events-none absolute right-6 bottom-4 flex gap-2">
-              <button
-                ref={findButton}
-                type="button"
-                onClick={openFind}
-                aria-keyshortcuts="Control+F Meta+F"
-                title="Find in conversation (Ctrl+F)"
-                className="pointer-events-auto rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-md hover:bg-slate-50"
-              >
-                Find
-              </button>
-              <button
-                type="button"
-                onClick={() => virtualizer.scrollToIndex(0, { align: 'start' })}
-                className="pointer-events-auto rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-md hover:bg-slate-50"
-              >
-                Top
-              </button>
-              {hasAnswer && (
+          {showList && (showFindButton || showTopButton || showAnswerButton) && (
+            // Floating at the bottom right from 640 px up (outside the text column on a desktop);
+            // on a phone a bar of its own under the list, so it never covers text.
+            <div
+              className="flex shrink-0 justify-end gap-2 border-t border-slate-200 bg-white px-3 py-2 sm:pointer-events-none sm:absolute sm:right-6 sm:bottom-4 sm:border-0 sm:bg-transparent sm:p-0"
+              data-testid="conversation-actions"
+            >
+              {showFindButton && (
+                <button
+                  ref={findButton}
+                  type="button"
+                  onClick={openFind}
+                  aria-keyshortcuts="Control+F Meta+F"
+                  title="Find in conversation (Ctrl+F)"
+                  className="pointer-events-auto rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-md hover:bg-slate-50"
+                >
+                  Find
+                </button>
+              )}
+              {showTopButton && (
+                <button
+                  type="button"
+                  onClick={() => virtualizer.scrollToIndex(0, { align: 'start' })}
+                  className="pointer-events-auto rounded-full border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-md hover:bg-slate-50"
+                >
+                  Top
+                </button>
+              )}
+              {showAnswerButton && (
                 <button
                   type="button"
                   disabled={jumpingToAnswer}
