@@ -134,6 +134,19 @@ test.describe('curation on the conversation page', () => {
     await expect(page.locator(`[data-completion-id="${id}"]`)).toHaveCount(0);
     await expect(page.getByRole('alert')).toHaveCount(0);
     expect((await request.get(`/v1/chat/completions/${id}`)).status()).toBe(404);
+    // Back does not return to the deleted completion ("not found").
+    await page.goBack();
+    await expect(page).toHaveURL('/');
+    await expect(page.getByText('Completion not found')).toHaveCount(0);
+    await expect(page.getByTestId('completion-row').first()).toBeVisible();
+  });
+
+  test('a completion that does not exist links back to the list', async ({ page }) => {
+    await page.goto('/completions/chatcmpl-NoSuchCompletion0000000000000');
+    await expect(page.getByText('Completion not found')).toBeVisible();
+    await page.getByRole('link', { name: 'Back to the list' }).click();
+    await expect(page).toHaveURL('/');
+    await expect(page.getByTestId('completion-row').first()).toBeVisible();
   });
 
   test('a failed delete keeps the completion and says why', async ({ page }) => {

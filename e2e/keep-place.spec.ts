@@ -70,3 +70,38 @@ test.describe('the floating actions', () => {
     expect(bar.y).toBeGreaterThanOrEqual(list.y + list.height - 0.5);
   });
 });
+
+test.describe('small things', () => {
+  test('copy feedback: only the clicked button says it, and nothing beside it moves', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(`/completions/${DEMO_IDS.tools}`);
+    const card = page.locator('article[data-message-id]').first();
+    await card.hover();
+    const copyText = card.getByRole('button', { name: /^Copy text of message/ });
+    const copyJson = card.getByRole('button', { name: /^Copy JSON of message/ });
+    await expect(copyJson).toBeVisible();
+    const before = (await copyJson.boundingBox())!;
+    await copyText.click();
+    await expect(copyText).toHaveText('Copied');
+    expect((await copyJson.boundingBox())!.x).toBe(before.x);
+    await copyJson.click();
+    await expect(copyJson).toHaveText('Copied');
+    await expect(copyText).toHaveText('Copy text');
+  });
+
+  test('no empty chips: an answer’s `annotations: []` is not shown', async ({ page }) => {
+    await page.goto(`/completions/${DEMO_IDS.tools}`);
+    await page.getByRole('button', { name: 'Jump to answer' }).click();
+    const answer = page.getByTestId('answer-choice');
+    await expect(answer).toBeVisible({ timeout: 15_000 });
+    await expect(answer.getByTestId('extra-field').filter({ hasText: 'annotations' })).toHaveCount(
+      0,
+    );
+    // Still there as received.
+    const raw = await page.request.get(`/v1/chat/completions/${DEMO_IDS.tools}`);
+    expect((await raw.json()).choices[0].message).toHaveProperty('annotations', []);
+  });
+});

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { lastListHref } from '@/lib/navigation-memory.ts';
 import { CONNECTION_LOST, CSP_BLOCKED, REQUEST_TIMEOUT, isApiError } from '@/lib/api/errors.ts';
 
 interface Explanation {
@@ -156,6 +158,14 @@ export function ErrorState({
       )}
       {apiError?.requestId && (
         <p className="mt-2 font-mono text-xs text-rose-800">Request id: {apiError.requestId}</p>
+      )}
+      {apiError?.status === 404 && !compact && (
+        <Link
+          href={lastListHref()}
+          className="mt-3 me-3 inline-block rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+        >
+          Back to the list
+        </Link>
       )}
       {explanation.retry && onRetry && (
         <button

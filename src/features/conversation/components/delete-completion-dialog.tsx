@@ -74,7 +74,8 @@ export function DeleteCompletionDialog({
             type="button"
             onClick={() =>
               mutation.mutate(undefined, {
-                onSuccess: () => navigate(lastListHref()),
+                // Replacing the deleted completion's entry: Back must not land on "not found".
+                onSuccess: () => navigate(lastListHref(), { replace: true }),
               })
             }
             disabled={mutation.isPending}

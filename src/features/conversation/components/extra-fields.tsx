@@ -9,7 +9,8 @@ import { JsonBlock } from './json-view.tsx';
 export function ExtraFields({ fields, label }: { fields: JsonObject; label: string }) {
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   const baseId = useId();
-  const keys = Object.keys(fields);
+  // Empty values (`annotations: []` on every answer) say nothing: the JSON toggle still has them.
+  const keys = Object.keys(fields).filter((key) => !isEmptyValue(fields[key]));
   if (keys.length === 0) return null;
   const toggle = (key: string) =>
     setOpen((current) => {
@@ -34,11 +35,12 @@ export function ExtraFields({ fields, label }: { fields: JsonObject; label: stri
             onClick={() => toggle(key)}
             className="max-w-full truncate rounded bg-slate-200 px-1.5 py-0.5 text-start font-mono text-xs text-slate-700 hover:bg-slate-300 focus-visible:outline-2 focus-visible:outline-sky-600 aria-expanded:bg-slate-300"
             data-testid="extra-field"
+            title={`${key}: ${chipPreview(fields[key], 400)}`}
           >
             <span aria-hidden="true" className="me-1 text-slate-500">
               {open.has(key) ? '▾' : '▸'}
             </span>
-            {key}: {JSON.stringify(fields[key]).slice(0, 80)}
+            {key}: {chipPreview(fields[key])}
           </button>
         ))}
       </div>
@@ -51,4 +53,16 @@ export function ExtraFields({ fields, label }: { fields: JsonObject; label: stri
       )}
     </div>
   );
+}
+
+function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.keys(value).length === 0;
+}
+
+/** The value as JSON, cut at `max` characters with an ellipsis. */
+function chipPreview(value: unknown, max = 80): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > max ? `${json.slice(0, max)}…` : json;
 }
