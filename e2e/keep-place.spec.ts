@@ -105,3 +105,42 @@ test.describe('small things', () => {
     expect((await raw.json()).choices[0].message).toHaveProperty('annotations', []);
   });
 });
+
+test.describe('message card headers', () => {
+  for (const [name, viewport] of [
+    ['a phone', { width: 390, height: 844 }],
+    ['a desktop', { width: 1400, height: 900 }],
+  ] as const) {
+    test(`take one line on ${name}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto(`/completions/${DEMO_IDS.tools}`);
+      const headers = page.locator('article[data-message-id] > header');
+      await expect(headers.first()).toBeVisible();
+      for (let i = 0; i < 4; i++) {
+        const box = (await headers.nth(i).boundingBox())!;
+        expect(box.height).toBeLessThan(34);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
+    });
+  }
+
+  test('on a phone the actions are behind ⋯', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/completions/${DEMO_IDS.tools}`);
+    const card = page.locator('article[data-message-id]').first();
+    await expect(card.getByRole('button', { name: /^Copy link to message/ })).toHaveCount(0);
+    await card.getByRole('button', { name: /^Actions for message/ }).click();
+    const menu = page.getByRole('group', { name: /^Actions for message/ });
+    await expect(menu.getByRole('button', { name: /^Copy link to message/ })).toBeVisible();
+    await menu.getByRole('button', { name: /^Copy link to message/ }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('/messages/');
+    await menu.getByRole('button', { name: 'JSON', exact: true }).click();
+    await expect(menu).toBeHidden();
+    await expect(card.getByRole('button', { name: /^Actions for message/ })).toBeVisible();
+    await expect(card.locator('pre').first()).toContainText('"role"');
+    await page.keyboard.press('Escape');
+  });
+});

@@ -161,8 +161,8 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <div className="flex h-dvh flex-col">
-        <header className="flex shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4 py-2">
-          <Link href="/" className="font-semibold text-slate-900 hover:text-sky-700">
+        <header className="flex shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 sm:gap-4 sm:px-4">
+          <Link href="/" className="shrink-0 font-semibold text-slate-900 hover:text-sky-700">
             Stored completions
           </Link>
           <ConnectionButton />

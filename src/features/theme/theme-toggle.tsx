@@ -13,7 +13,7 @@ export function ThemeToggle() {
     <div
       role="group"
       aria-label="Theme"
-      className="flex items-center rounded-md border border-slate-300 p-0.5"
+      className="flex shrink-0 items-center rounded-md border border-slate-300 p-0.5"
     >
       {CHOICES.map((choice) => (
         <button

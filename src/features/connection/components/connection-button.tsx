@@ -53,7 +53,7 @@ export function ConnectionButton() {
         type="button"
         aria-haspopup="dialog"
         onClick={() => setOpenedByUser(true)}
-        className="ml-auto flex max-w-[min(28rem,60vw)] items-center gap-2 rounded-md border border-slate-300 px-3 py-0.5 text-sm text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+        className="ml-auto flex min-w-0 max-w-[min(28rem,60vw)] items-center gap-2 rounded-md border border-slate-300 px-3 py-0.5 text-sm text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
       >
         <span
           aria-hidden="true"

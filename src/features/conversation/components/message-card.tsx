@@ -9,7 +9,7 @@ import { CitationSources } from './citations.tsx';
 import { ExtraFields } from './extra-fields.tsx';
 import { ImagePart } from './image-part.tsx';
 import { JsonBlock } from './json-view.tsx';
-import { MessageCopyActions } from './message-actions.tsx';
+import { MessageActionsMenu, MessageCopyActions } from './message-actions.tsx';
 import { MessageText } from './message-text.tsx';
 import { ToolCallView, ToolResultOf } from './tool-call-view.tsx';
 import { messageLink, useConversationContext } from '../conversation-context.ts';
@@ -177,6 +177,43 @@ export const MessageCard = memo(function MessageCard({
     !!message.content ||
     !!message.refusal ||
     !!message.contentParts?.some((part) => part.type === 'text' && 'text' in part);
+  const actions = (done: () => void) => (
+    <>
+      {message.id && conversation && (
+        <CopyButton
+          text={messageLink(conversation.completionId, message.id)}
+          label={`Copy link to message ${label}`}
+          idleText="Copy link"
+        />
+      )}
+      <MessageCopyActions message={message} label={label} />
+      {hasText && (
+        <button
+          type="button"
+          className="rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-800 aria-pressed:bg-slate-200 aria-pressed:text-slate-800"
+          aria-pressed={asStored}
+          title="Show the text exactly as stored, without markdown formatting"
+          onClick={() => {
+            setAsStored((value) => !value);
+            done();
+          }}
+        >
+          As stored
+        </button>
+      )}
+      <button
+        type="button"
+        className="rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-800"
+        aria-pressed={showRaw}
+        onClick={() => {
+          setShowRaw((value) => !value);
+          done();
+        }}
+      >
+        {showRaw ? 'Hide JSON' : 'JSON'}
+      </button>
+    </>
+  );
   return (
     <article
       tabIndex={0}
@@ -194,50 +231,36 @@ export const MessageCard = memo(function MessageCard({
       data-message-id={message.id ?? undefined}
       aria-label={`${message.role} message ${label}`}
     >
-      <header className="mb-2 flex flex-wrap items-center gap-2">
-        <span className={`rounded px-2 py-0.5 text-xs font-semibold ${style.badge}`}>
+      <header className="mb-2 flex items-center gap-2">
+        <span className={`shrink-0 rounded px-2 py-0.5 text-xs font-semibold ${style.badge}`}>
           {message.role}
         </span>
         {message.name && (
-          <span className="text-sm font-medium text-slate-700" data-testid="message-name">
+          <span
+            className="max-w-40 truncate text-sm font-medium text-slate-700"
+            data-testid="message-name"
+            title={message.name}
+          >
             {message.name}
           </span>
         )}
         <span
-          className="text-xs text-slate-600"
+          className="shrink-0 text-xs text-slate-600"
           title={label.startsWith('#') ? MESSAGE_NUMBER_TITLE : undefined}
         >
           {label}
         </span>
-        {message.id && <span className="font-mono text-xs text-slate-600">{message.id}</span>}
+        {message.id && (
+          <span className="min-w-0 truncate font-mono text-xs text-slate-600" title={message.id}>
+            {message.id}
+          </span>
+        )}
         <span className="ml-auto" />
-        {message.id && conversation && (
-          <CopyButton
-            text={messageLink(conversation.completionId, message.id)}
-            label={`Copy link to message ${label}`}
-            idleText="Copy link"
-          />
-        )}
-        <MessageCopyActions message={message} label={label} />
-        {hasText && (
-          <button
-            type="button"
-            className="rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-800 aria-pressed:bg-slate-200 aria-pressed:text-slate-800"
-            aria-pressed={asStored}
-            title="Show the text exactly as stored, without markdown formatting"
-            onClick={() => setAsStored((value) => !value)}
-          >
-            As stored
-          </button>
-        )}
-        <button
-          type="button"
-          className="rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-800"
-          aria-pressed={showRaw}
-          onClick={() => setShowRaw((value) => !value)}
-        >
-          {showRaw ? 'Hide JSON' : 'JSON'}
-        </button>
+        {/* One line at any width: the actions in a row from 640 px, behind "⋯" below. */}
+        <div className="hidden shrink-0 items-center gap-1 sm:flex">{actions(() => {})}</div>
+        <div className="shrink-0 sm:hidden">
+          <MessageActionsMenu label={label}>{actions}</MessageActionsMenu>
+        </div>
       </header>
       {showRaw ? (
         <JsonBlock value={message.raw} label="Message as received" />
