@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { RemoteImagesControl } from '@/features/remote-images/components/remote-images-control.tsx';
 import type { Connection } from '@/lib/api/client.ts';
 import { useConnectionActions } from '../hooks/use-connection-actions.ts';
 import { useConnectionTest } from '../hooks/use-connection-test.ts';
@@ -122,6 +123,7 @@ export function ConnectionPanel({
   const directId = useId();
   const rememberId = useId();
   const rememberHintId = useId();
+  const imagesId = useId();
 
   useEffect(() => {
     if (keyInput.current) keyInput.current.value = defaults.apiKey;
@@ -397,6 +399,16 @@ export function ConnectionPanel({
           </p>
         )}
       </form>
+
+      <section
+        aria-labelledby={imagesId}
+        className="flex flex-col gap-2 border-t border-slate-200 pt-4"
+      >
+        <h3 id={imagesId} className="text-sm font-semibold text-slate-700">
+          Remote images
+        </h3>
+        <RemoteImagesControl />
+      </section>
     </div>
   );
 }
