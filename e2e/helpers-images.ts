@@ -39,8 +39,10 @@ export function imageRoutes() {
     const path = (req.url ?? '/').split('?')[0]!;
     hits.set(path, (hits.get(path) ?? 0) + 1);
     const name = path.split('/').at(-1) ?? '';
+    // "-cors" in the name: the host allows CORS (a page may then read its answers).
+    const cors = name.includes('-cors') ? { 'Access-Control-Allow-Origin': '*' } : {};
     const send = (status: number, type: string, body: string | Buffer) => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...cors });
       res.end(body);
     };
     if (name.startsWith('checker')) return send(200, 'image/png', CHECKER);

@@ -40,6 +40,7 @@ test.describe('why an image did not show', () => {
           label: 'cross-origin images',
           parts: [
             { url: `${cross}/img/checker.png`, detail: 'high' },
+            { url: `${cross}/img/missing-cors.png` },
             { url: `${cross}/img/missing.png` },
             { url: `${cross}/img/expired.png` },
             { url: `${cross}/img/page.png` },
@@ -78,9 +79,10 @@ test.describe('why an image did not show', () => {
       await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(64);
       expect(await boxSize(checker)).toEqual(await boxSize(sameMissing));
 
-      // Another origin without CORS: the browser hides status and type; the probe tells an
-      // answer from no answer, nothing more, and the card says so.
-      for (const index of [1, 2, 3]) {
+      // Another origin: an <img> request never uses CORS, so the browser hides status and type
+      // (even from a host that allows CORS); the probe tells an answer from no answer, nothing
+      // more, and the card says so.
+      for (const index of [1, 2, 3, 4]) {
         const part = card(page, 'cross-origin images', index);
         await expectFailure(part, 'error-or-not-an-image', 'Image not shown', [
           'answered with an error (such as 404 or 403: signed links expire)',
@@ -88,13 +90,13 @@ test.describe('why an image did not show', () => {
           'does not let this page see which',
         ]);
       }
-      await expectFailure(card(page, 'cross-origin images', 4), 'network', 'Host unreachable', [
+      await expectFailure(card(page, 'cross-origin images', 5), 'network', 'Host unreachable', [
         'No answer from localhost:',
         'refused the connection',
       ]);
-      await expect(card(page, 'cross-origin images', 4)).not.toContainText('expire');
+      await expect(card(page, 'cross-origin images', 5)).not.toContainText('expire');
       // A host connect-src does not allow: no probe, so every cause stays possible.
-      await expectFailure(card(page, 'cross-origin images', 5), 'unknown', 'Image failed to load', [
+      await expectFailure(card(page, 'cross-origin images', 6), 'unknown', 'Image failed to load', [
         'could not be reached, answered with an error',
         'The browser does not tell this page which',
       ]);
@@ -104,12 +106,15 @@ test.describe('why an image did not show', () => {
       const dialog = page.getByRole('dialog');
       await expect(dialog.getByTestId('fact-size')).toHaveText('64 × 48 px', { timeout: 15_000 });
       await expect(dialog.getByTestId('fact-detail')).toHaveText('high');
-      // And says why the next one (another origin, 404) does not show, as the card does.
+      // The next one's host allows CORS, and connect-src lets the inspector ask it for the
+      // bytes: it gets the status, so it says exactly why.
       await dialog.getByRole('button', { name: /Next image/ }).click();
-      await expect(dialog.getByTestId('image-failure')).toHaveAttribute(
-        'data-cause',
-        'error-or-not-an-image',
-      );
+      const why = dialog.getByTestId('image-failure');
+      await expect(why).toHaveAttribute('data-cause', 'not-found');
+      await expect(why).toContainText('404 Not Found');
+      // Without CORS it can't, and says what the card says.
+      await dialog.getByRole('button', { name: /Next image/ }).click();
+      await expect(why).toHaveAttribute('data-cause', 'error-or-not-an-image');
       await dialog.getByRole('button', { name: 'Close' }).click();
       expect(refused).toEqual([]);
     } finally {
