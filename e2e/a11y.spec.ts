@@ -134,6 +134,23 @@ test.describe('axe: no serious or critical violation', () => {
     await audit(page, 'image inspector dialog');
   });
 
+  test('remote images on click: placeholders with "Load image", and a failed image', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => localStorage.setItem('viewer.remoteImages', 'click'));
+    await page.goto(conversation(DEMO_IDS.images));
+    await expect(page.getByTestId('remote-image-consent').first()).toBeVisible();
+    await audit(page, 'remote images held back (on click)');
+    // Why an image did not show (the demo's expired link: 404), once asked for.
+    await page.goto(conversation(DEMO_IDS.expiredImage));
+    await page.getByRole('button', { name: 'Load image' }).first().click();
+    await expect(page.getByTestId('image-failure').first()).toHaveAttribute(
+      'data-cause',
+      'not-found',
+    );
+    await audit(page, 'an image that did not load, with why');
+  });
+
   test('the delete confirmation, open', async ({ page }) => {
     await page.goto(conversation(DEMO_IDS.tools));
     await page.getByRole('button', { name: 'Delete…' }).click();

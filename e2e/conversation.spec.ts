@@ -87,11 +87,16 @@ test.describe('conversation view', () => {
     await expect(page.getByText('base64,')).toHaveCount(0);
   });
 
-  test('an image that fails to load says so and shows its URL', async ({ page }) => {
+  test('an image that fails to load says why, and shows its URL', async ({ page }) => {
     await page.goto(`/completions/${DEMO_IDS.expiredImage}`);
-    const failed = page.getByRole('img', { name: 'Image failed to load' });
-    await expect(failed).toBeVisible();
-    await expect(failed).toContainText('/demo-assets/images/expired-');
+    const part = page.getByTestId('image-part').first();
+    const failed = part.getByTestId('image-failure');
+    // Same origin: the browser shows the page the status (Resource Timing).
+    await expect(failed).toHaveAttribute('data-cause', 'not-found');
+    await expect(failed).toContainText('Image not found');
+    await expect(failed).toContainText('404 Not Found');
+    await expect(failed).toContainText('signed links expire');
+    await expect(part).toContainText('/demo-assets/images/expired-');
     await expect(
       page
         .getByTestId('image-part')

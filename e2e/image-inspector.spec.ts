@@ -250,9 +250,10 @@ test.describe('image inspector', () => {
       .click();
     const dialog = page.getByRole('dialog');
     const failure = dialog.getByRole('alert');
-    await expect(failure).toContainText('Image failed to load');
-    await expect(failure).toContainText('HTTP 404');
-    await expect(failure).toContainText('/demo-assets/images/expired-');
+    await expect(failure).toContainText('Image not found');
+    await expect(failure).toContainText('404 Not Found');
+    await expect(failure).toContainText('signed links expire');
+    await expect(dialog.getByTestId('fact-source')).toContainText('/demo-assets/images/expired-');
     await expect(dialog.getByTestId('token-case-high')).toHaveCount(0);
     await expect(dialog.getByRole('link', { name: 'Download original' })).toHaveCount(0);
     // The next image of that conversation loads fine.

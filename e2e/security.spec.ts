@@ -15,7 +15,8 @@ const CSP_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: blob: https:",
+  // http: too: image parts point at local model servers, dev boxes and internal hosts.
+  "img-src 'self' data: blob: http: https:;",
   "media-src 'self' data: blob:",
   "connect-src 'self' data: https://api.openai.com http://127.0.0.1:*",
   "worker-src 'self' blob:",

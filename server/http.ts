@@ -25,6 +25,7 @@ import { DEMO_ASSETS_PREFIX, serveDemoAsset } from './demo-assets.ts';
 import { sendBody, sendText, splitUrl } from './http-util.ts';
 import {
   DEFAULT_CONNECT_SRC,
+  DEFAULT_IMG_SRC,
   MAX_URL_LENGTH,
   createHostCheck,
   crossSiteRefusal,
@@ -70,6 +71,11 @@ export interface ServerOptions {
    * default DEFAULT_CONNECT_SRC. The CLI maps VIEWER_CONNECT_SRC to it.
    */
   connectSrc?: readonly string[];
+  /**
+   * Image sources besides 'self', data: and blob: (the CSP's img-src); default DEFAULT_IMG_SRC
+   * (any http: or https: URL). The CLI maps VIEWER_IMG_SRC to it.
+   */
+  imgSrc?: readonly string[];
   /**
    * Host headers answered besides the bound address and localhost/127.0.0.1/[::1] with this
    * port (see security.ts createHostCheck); the CLI maps VIEWER_ALLOWED_HOSTS to it.
@@ -158,7 +164,7 @@ export interface ViewerHandlerOptions {
    * Security headers (CSP with these connect-src origins, nosniff, no referrer, no framing) on
    * every answer. Off in middleware mode: Vite's dev pages need inline scripts.
    */
-  securityHeaders?: { connectSrc: readonly string[] } | null;
+  securityHeaders?: { connectSrc: readonly string[]; imgSrc?: readonly string[] } | null;
   /** Refuses (421) Host headers it returns false for; null: any Host (Vite checks its own). */
   hostCheck?: HostCheck | null;
 }
@@ -203,7 +209,9 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
   const faults = apiEnabled && (options.faults ?? false);
   const faultCounters = new FaultCounters();
   const headers = options.securityHeaders
-    ? Object.entries(securityHeaders(options.securityHeaders.connectSrc))
+    ? Object.entries(
+        securityHeaders(options.securityHeaders.connectSrc, options.securityHeaders.imgSrc),
+      )
     : [];
   const connectSrc = options.securityHeaders ? [...options.securityHeaders.connectSrc] : null;
   const hostCheck = options.hostCheck ?? null;
@@ -342,6 +350,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Set once the port is known (port 0 = ephemeral); nothing is answered before that.
   let hostCheck: HostCheck = () => false;
   const connectSrc = options.connectSrc ?? DEFAULT_CONNECT_SRC;
+  const imgSrc = options.imgSrc ?? DEFAULT_IMG_SRC;
   const viewer = await createViewerHandler({
     dataFile: options.dataFile,
     faults: options.faults ?? process.env.VIEWER_FAULTS === '1',
@@ -352,11 +361,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     extraStatic: options.extraStatic,
     quiet: options.quiet,
     fallbackOrigin: () => url,
-    securityHeaders: { connectSrc },
+    securityHeaders: { connectSrc, imgSrc },
     hostCheck: (value) => hostCheck(value),
   });
   const server = createServer((req, res) => viewer.handle(req, res));
-  const rawHeaders = Object.entries(securityHeaders(connectSrc))
+  const rawHeaders = Object.entries(securityHeaders(connectSrc, imgSrc))
     .map(([name, value]) => `${name}: ${value}\r\n`)
     .join('');
   // Malformed HTTP: answer 400 (431 for oversized headers, the URL included) instead of letting

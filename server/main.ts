@@ -5,7 +5,8 @@
  * OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID, VIEWER_FAULTS=1 (same as --faults),
  * VIEWER_REQUIRE_KEY (same as --require-key; the flag wins), VIEWER_STATIC_DIR (the built viewer
  * to serve; default dist/), VIEWER_CONNECT_SRC (origins the page may connect to directly, for
- * the CSP; default https://api.openai.com), VIEWER_ALLOWED_HOSTS (more Host names to answer,
+ * the CSP; default https://api.openai.com), VIEWER_IMG_SRC (where images may come from, for the
+ * CSP's img-src; default http: https:), VIEWER_ALLOWED_HOSTS (more Host names to answer,
  * e.g. when reached by a LAN name or through a reverse proxy; see docs/security.md).
  * A required key or --data means local data: OPENAI_API_KEY is then ignored (and said so).
  * --static-only serves the built viewer like a plain static host (no API); it cannot be
@@ -17,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { isValidKey } from './api/auth.ts';
 import { proxyConfigFromEnv } from './api/proxy.ts';
 import { startServer, type RunningServer, type ViewerMode } from './http.ts';
-import { parseAllowedHosts, parseConnectSrc } from './security.ts';
+import { parseAllowedHosts, parseConnectSrc, parseImgSrc } from './security.ts';
 
 export { startServer, createViewerHandler } from './http.ts';
 export type { RunningServer, ServerOptions, ViewerMode } from './http.ts';
@@ -105,9 +106,11 @@ async function main(): Promise<void> {
   const proxy = staticOnly || args.dataFile || requireKey !== undefined ? null : envProxy;
   const faults = !staticOnly && (args.faults || process.env.VIEWER_FAULTS === '1');
   let connectSrc: string[];
+  let imgSrc: string[];
   let allowedHosts: string[];
   try {
     connectSrc = parseConnectSrc(process.env.VIEWER_CONNECT_SRC);
+    imgSrc = parseImgSrc(process.env.VIEWER_IMG_SRC);
     allowedHosts = parseAllowedHosts(process.env.VIEWER_ALLOWED_HOSTS);
   } catch (error) {
     console.error((error as Error).message);
@@ -125,6 +128,7 @@ async function main(): Promise<void> {
       requireKey,
       api: !staticOnly,
       connectSrc,
+      imgSrc,
       allowedHosts,
       // Tests and benches build into their own folder so parallel runs don't share dist/.
       staticDir: process.env.VIEWER_STATIC_DIR?.trim() || undefined,

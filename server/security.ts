@@ -11,6 +11,13 @@ import { newRequestId, sendBody } from './http-util.ts';
 /** Where the viewer's direct mode may connect by default (VIEWER_CONNECT_SRC replaces it). */
 export const DEFAULT_CONNECT_SRC: readonly string[] = ['https://api.openai.com'];
 
+/**
+ * Where images may come from besides the viewer itself, `data:` and `blob:` (VIEWER_IMG_SRC
+ * replaces it): any http(s) URL, since image parts point at hosts of every kind (a CDN, a signed
+ * storage link, a local model server, a dev box). See docs/security.md for what a host learns.
+ */
+export const DEFAULT_IMG_SRC: readonly string[] = ['http:', 'https:'];
+
 /** Longer request targets get 414 (Node itself answers 431 beyond its 16 KiB header limit). */
 export const MAX_URL_LENGTH = 8192;
 
@@ -25,32 +32,68 @@ export function parseConnectSrc(value: string | undefined): string[] {
   if (value === undefined) return [...DEFAULT_CONNECT_SRC];
   const out: string[] = [];
   for (const entry of value.split(/[\s,]+/).filter(Boolean)) {
-    const m =
-      /^(https?|wss?):\/\/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\*\.[A-Za-z0-9.-]+)(?::(\d{1,5}|\*))?(\/\S*)?$/i.exec(
-        entry,
-      );
-    if (!m)
+    const origin = cspOrigin(entry, /^(https?|wss?)$/i);
+    if (origin === null)
       throw new Error(
         `VIEWER_CONNECT_SRC: "${entry}" is not an origin such as https://api.example.com or http://127.0.0.1:8080.`,
       );
-    const origin = `${m[1]!.toLowerCase()}://${m[2]!.toLowerCase()}${m[3] ? `:${m[3]}` : ''}`;
     if (!out.includes(origin)) out.push(origin);
   }
   return out;
 }
 
 /**
- * The Content-Security-Policy of every answer. `extraOrigins`: the direct-mode API origins, also
- * allowed as image sources (an API may serve its own image URLs). `connect-src data:` lets the
- * image decoder fetch data: URLs (in a worker) to turn them into Blobs.
+ * `scheme://host[:port]` as a CSP source (`*.` host wildcard and `:*` port allowed, a path
+ * dropped), or null for anything else.
  */
-export function contentSecurityPolicy(extraOrigins: readonly string[]): string {
-  const extra = extraOrigins.length > 0 ? ` ${extraOrigins.join(' ')}` : '';
+function cspOrigin(entry: string, schemes: RegExp): string | null {
+  const m =
+    /^([a-z]+):\/\/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\*\.[A-Za-z0-9.-]+)(?::(\d{1,5}|\*))?(\/\S*)?$/i.exec(
+      entry,
+    );
+  if (!m || !schemes.test(m[1]!)) return null;
+  return `${m[1]!.toLowerCase()}://${m[2]!.toLowerCase()}${m[3] ? `:${m[3]}` : ''}`;
+}
+
+/**
+ * Parses VIEWER_IMG_SRC: `http:`, `https:` and origins as VIEWER_CONNECT_SRC takes them (http
+ * and https only), separated by spaces or commas, e.g. "https:" or "https://cdn.example.com
+ * http://10.0.0.5:8080". Undefined means the default (any http(s) URL); an empty value means
+ * the viewer's own images, `data:` and `blob:` only. Anything else is refused, as for
+ * VIEWER_CONNECT_SRC.
+ */
+export function parseImgSrc(value: string | undefined): string[] {
+  if (value === undefined) return [...DEFAULT_IMG_SRC];
+  const out: string[] = [];
+  for (const entry of value.split(/[\s,]+/).filter(Boolean)) {
+    const scheme = /^(https?):$/i.exec(entry)?.[1];
+    const source = scheme ? `${scheme.toLowerCase()}:` : cspOrigin(entry, /^https?$/i);
+    if (source === null)
+      throw new Error(
+        `VIEWER_IMG_SRC: "${entry}" is not http:, https: or an origin such as https://cdn.example.com.`,
+      );
+    if (!out.includes(source)) out.push(source);
+  }
+  return out;
+}
+
+/**
+ * The Content-Security-Policy of every answer. `connectOrigins`: the direct-mode API origins.
+ * `imgSources`: image sources besides 'self', data: (inline images) and blob: (large data URLs
+ * the viewer decodes). `connect-src data:` lets the image decoder fetch data: URLs (in a
+ * worker) to turn them into Blobs.
+ */
+export function contentSecurityPolicy(
+  connectOrigins: readonly string[],
+  imgSources: readonly string[] = DEFAULT_IMG_SRC,
+): string {
+  const extra = connectOrigins.length > 0 ? ` ${connectOrigins.join(' ')}` : '';
+  const images = imgSources.length > 0 ? ` ${imgSources.join(' ')}` : '';
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    `img-src 'self' data: blob: https:${extra}`,
+    `img-src 'self' data: blob:${images}`,
     "media-src 'self' data: blob:",
     `connect-src 'self' data:${extra}`,
     "worker-src 'self' blob:",
@@ -61,9 +104,12 @@ export function contentSecurityPolicy(extraOrigins: readonly string[]): string {
   ].join('; ');
 }
 
-export function securityHeaders(connectSrc: readonly string[]): Record<string, string> {
+export function securityHeaders(
+  connectSrc: readonly string[],
+  imgSrc: readonly string[] = DEFAULT_IMG_SRC,
+): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(connectSrc),
+    'Content-Security-Policy': contentSecurityPolicy(connectSrc, imgSrc),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',

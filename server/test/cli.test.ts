@@ -75,6 +75,14 @@ describe.concurrent('CLI', () => {
     expect(res.stderr.trim()).toBe(`${path}:2: missing or invalid "model" (a string)`);
   });
 
+  it('fails with one clear line on a VIEWER_IMG_SRC it does not take, exit 1', async () => {
+    const res = await run([], { PORT: '0', VIEWER_IMG_SRC: "https: 'unsafe-inline'" });
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim()).toBe(
+      `VIEWER_IMG_SRC: "'unsafe-inline'" is not http:, https: or an origin such as https://cdn.example.com.`,
+    );
+  });
+
   it('fails with one clear line when the port is in use, exit 1', async () => {
     const res = await run([], { PORT: String(busy.port), HOST: '127.0.0.1' });
     expect(res.code).toBe(1);

@@ -19,11 +19,12 @@ import {
   isJsonContentType,
   parseAllowedHosts,
   parseConnectSrc,
+  parseImgSrc,
 } from '../security.ts';
 import { getJson, rawRequest } from './helpers.ts';
 
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https: https://api.openai.com; media-src 'self' data: blob:; connect-src 'self' data: https://api.openai.com; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: http: https:; media-src 'self' data: blob:; connect-src 'self' data: https://api.openai.com; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 type Headers = Record<string, string | string[] | undefined>;
 type ErrorBody = { error: { message: string; type: string; param: unknown; code: unknown } };
@@ -219,6 +220,39 @@ describe('security headers', () => {
       'https://a.example"',
     ])
       expect(() => parseConnectSrc(bad), bad).toThrow(/VIEWER_CONNECT_SRC/);
+  });
+
+  it('allows images from any http: or https: URL by default; VIEWER_IMG_SRC narrows that', async () => {
+    // http: too: image parts point at local model servers, dev boxes and internal hosts.
+    expect(CSP).toContain("img-src 'self' data: blob: http: https:;");
+    expect(parseImgSrc(undefined)).toEqual(['http:', 'https:']);
+    expect(parseImgSrc('')).toEqual([]);
+    expect(parseImgSrc('HTTPS: https://CDN.example.com/images, http://10.0.0.5:*')).toEqual([
+      'https:',
+      'https://cdn.example.com',
+      'http://10.0.0.5:*',
+    ]);
+    for (const bad of [
+      "'unsafe-inline'",
+      '*',
+      'data:',
+      'blob:',
+      'wss://x.example',
+      'https://a.example; script-src *',
+      'javascript:alert(1)',
+      'https://a.example"',
+    ])
+      expect(() => parseImgSrc(bad), bad).toThrow(/VIEWER_IMG_SRC/);
+    // The viewer's own images, data: and blob: stay allowed whatever it says.
+    expect(contentSecurityPolicy([], [])).toContain("img-src 'self' data: blob:;");
+    const strict = await startServer({ port: 0, quiet: true, staticDir: dist, imgSrc: ['https:'] });
+    try {
+      const csp = (await rawRequest(strict.url, '/')).headers['content-security-policy'];
+      expect(csp).toContain("img-src 'self' data: blob: https:;");
+      expect(csp).not.toContain('http:');
+    } finally {
+      await strict.close();
+    }
   });
 });
 

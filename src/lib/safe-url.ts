@@ -1,6 +1,7 @@
 /**
- * Message content is untrusted: an image source may only be http(s), or a data URL of an image
- * type. Anything else (javascript:, file:, data:text/html, …) is refused with the reason.
+ * Message content is untrusted: an image source may only be http(s) (without credentials in
+ * the URL), or a data URL of an image type other than SVG. Anything else (javascript:, file:,
+ * data:text/html, blob:, …) is refused with the reason.
  */
 import { formatNumber } from './format.ts';
 export type SafeImageSource =
@@ -31,6 +32,10 @@ export function safeImageSource(url: string): SafeImageSource {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return { ok: false, reason: `the ${parsed.protocol} scheme is not allowed` };
+  }
+  // Credentials in the URL would be sent to the host (browsers refuse such subresources anyway).
+  if (parsed.username || parsed.password) {
+    return { ok: false, reason: 'URLs with a user name or password are not loaded' };
   }
   return { ok: true, kind: 'remote', src: parsed.href };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { RemoteImagesControl } from '@/features/remote-images/components/remote-images-control.tsx';
 import type { Connection } from '@/lib/api/client.ts';
 import { useLocaleFormats } from '@/lib/locale-formats.ts';
 import { useConnectionActions } from '../hooks/use-connection-actions.ts';
@@ -124,6 +125,7 @@ export function ConnectionPanel({
   const directId = useId();
   const rememberId = useId();
   const rememberHintId = useId();
+  const imagesId = useId();
 
   useEffect(() => {
     if (keyInput.current) keyInput.current.value = defaults.apiKey;
@@ -399,6 +401,16 @@ export function ConnectionPanel({
           </p>
         )}
       </form>
+
+      <section
+        aria-labelledby={imagesId}
+        className="flex flex-col gap-2 border-t border-slate-200 pt-4"
+      >
+        <h3 id={imagesId} className="text-sm font-semibold text-slate-700">
+          Remote images
+        </h3>
+        <RemoteImagesControl />
+      </section>
     </div>
   );
 }

@@ -1,6 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { CopyButton } from '@/components/copy-button.tsx';
 import { formatBytes } from '@/lib/format.ts';
+import { ImageFailureNotice } from '@/features/remote-images/components/image-failure-notice.tsx';
+import { RemoteImageConsent } from '@/features/remote-images/components/remote-image-consent.tsx';
+import {
+  forgetImageFailure,
+  knownImageFailure,
+  useImageFailure,
+} from '@/features/remote-images/hooks/use-image-failure.ts';
+import { useMayLoadImage } from '@/features/remote-images/remote-images-setting.ts';
 import { describeUrl, safeImageSource } from '@/lib/safe-url.ts';
 import { messageLink, useConversationContext } from '../conversation-context.ts';
 import {
@@ -70,16 +78,37 @@ export function ImagePart({
     lastFocusedPart = key;
     focusTarget.current?.focus({ preventScroll: true });
   }, [focused, conversation, messageId, partIndex]);
+  const mayLoad = useMayLoadImage(url);
   const [failed, setFailed] = useState<string | null>(null);
+  const [, setRetries] = useState(0);
+  const remote = source.ok && source.kind === 'remote' ? source.src : null;
+  // A failure already diagnosed on this page shows again as the row remounts (no new request).
+  const remoteFailed = remote !== null && (failed === url || knownImageFailure(remote) !== null);
+  const failure = useImageFailure(remoteFailed ? remote : null);
 
   let body: React.ReactNode;
   if (!source.ok) {
     body = <Placeholder title="Image not displayed" reason={source.reason} url={url} />;
+  } else if (remote !== null && !mayLoad) {
+    body = <RemoteImageConsent url={remote} detail={detail} className="h-full" />;
+  } else if (remote !== null && failure) {
+    body = (
+      <ImageFailureNotice
+        state={failure}
+        url={remote}
+        className="h-full"
+        onRetry={() => {
+          forgetImageFailure(remote);
+          setFailed(null);
+          setRetries((n) => n + 1);
+        }}
+      />
+    );
   } else if (failed === url) {
     body = (
       <Placeholder
-        title="Image failed to load"
-        reason="the server refused it or it no longer exists (signed links expire)"
+        title="Image not displayed"
+        reason="the browser could not decode this data URL (a damaged image, or a format it does not support)"
         url={url}
       />
     );
@@ -164,8 +193,7 @@ export function ImagePart({
 function Placeholder({ title, reason, url }: { title: string; reason: string; url: string }) {
   return (
     <div
-      role="img"
-      aria-label={title}
+      data-testid="image-failure"
       className="flex h-full flex-col justify-center gap-1 bg-slate-50 p-3 text-sm"
     >
       <span className="font-medium text-rose-800">{title}</span>

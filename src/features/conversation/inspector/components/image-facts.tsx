@@ -36,6 +36,7 @@ export function ImageFacts({
   let size: string;
   if (natural) size = formatSize(natural);
   else if (pending || (ready && !displayFailed)) size = 'loading…';
+  else if (bytes.status === 'not-loaded') size = 'unknown (not loaded yet)';
   else size = 'unknown (the image did not load)';
 
   let byteSize: string;

@@ -1,5 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { ImageFailureNotice } from '@/features/remote-images/components/image-failure-notice.tsx';
+import { RemoteImageConsent } from '@/features/remote-images/components/remote-image-consent.tsx';
+import { useImageFailure } from '@/features/remote-images/hooks/use-image-failure.ts';
+import { useMayLoadImage } from '@/features/remote-images/remote-images-setting.ts';
+import { classifyImageFailure } from '@/features/remote-images/utils/classify-image-failure.ts';
 import { formatBytes } from '@/lib/format.ts';
 import { useLocaleFormats } from '@/lib/locale-formats.ts';
 import { describeUrl } from '@/lib/safe-url.ts';
@@ -74,6 +79,15 @@ function Failure({ title, reason, url }: { title: string; reason: string; url: s
   );
 }
 
+/** Frames a remote image's failure notice on the dark stage. */
+function FailureNotice({ children }: { children: React.ReactNode }) {
+  return (
+    <div role="alert" className="m-4 max-w-xl overflow-hidden rounded-md border border-rose-300">
+      {children}
+    </div>
+  );
+}
+
 function Pending({ bytes }: { bytes: ImageBytes }) {
   const approx = bytes.status === 'loading' ? bytes.approxBytes : null;
   return (
@@ -119,7 +133,7 @@ export function ImageInspectorDialog({
   const [natural, setNatural] = useState<(Size & { for: string }) | null>(null);
   const [displayFailed, setDisplayFailed] = useState<string | null>(null);
 
-  const bytes = useImageBytes(current.url);
+  const bytes = useImageBytes(current.url, useMayLoadImage(current.url));
   const zoom = usePanZoom(surfaceRef, current.key);
   const stage = useElementSize(stageRef);
 
@@ -156,6 +170,12 @@ export function ImageInspectorDialog({
   const displayUrl = bytes.status === 'ready' ? bytes.displayUrl : null;
   const size = natural && natural.for === displayUrl ? natural : null;
   const failed = displayUrl != null && displayFailed === displayUrl;
+  // A remote image shown from its URL that failed: find out why, as the list's card does.
+  const remoteFailure = useImageFailure(
+    failed && bytes.status === 'ready' && bytes.kind === 'remote' && bytes.response === null
+      ? bytes.displayUrl
+      : null,
+  );
 
   // A little arithmetic and a few strings: made on each render, so the numbers in its
   // explanation follow the switch to the reader's locale.
@@ -169,7 +189,9 @@ export function ImageInspectorDialog({
     ? 'The completion’s model is not known yet.'
     : bytes.status === 'refused' || bytes.status === 'failed' || failed
       ? 'The image did not load, so its size (and so its tokens) is unknown.'
-      : 'Waiting for the image’s size…';
+      : bytes.status === 'not-loaded'
+        ? 'The image is not loaded (remote images load on click), so its size is unknown.'
+        : 'Waiting for the image’s size…';
 
   const handleKey = (event: KeyboardEvent): boolean => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return false;
@@ -215,15 +237,48 @@ export function ImageInspectorDialog({
   let content: React.ReactNode;
   if (bytes.status === 'refused') {
     content = <Failure title="Image not displayed" reason={bytes.reason} url={current.url} />;
+  } else if (bytes.status === 'not-loaded') {
+    content = (
+      <RemoteImageConsent
+        url={bytes.url}
+        detail={current.detail}
+        className="m-4 max-w-md rounded-md"
+      />
+    );
   } else if (bytes.status === 'failed') {
-    content = <Failure title="Image failed to load" reason={bytes.reason} url={current.url} />;
+    content = bytes.failure ? (
+      <FailureNotice>
+        <ImageFailureNotice state={{ status: 'known', failure: bytes.failure }} url={current.url} />
+      </FailureNotice>
+    ) : (
+      <Failure title="Image failed to load" reason={bytes.reason} url={current.url} />
+    );
   } else if (bytes.status === 'loading') {
     content = <Pending bytes={bytes} />;
+  } else if (failed && bytes.kind === 'remote') {
+    // Bytes read (CORS) that don't decode: their status and type say why, exactly.
+    const state = bytes.response
+      ? ({
+          status: 'known',
+          failure: classifyImageFailure({
+            url: current.url,
+            pageUrl: window.location.href,
+            blockedByPolicy: false,
+            response: bytes.response,
+            probe: null,
+          }),
+        } as const)
+      : (remoteFailure ?? { status: 'checking' as const });
+    content = (
+      <FailureNotice>
+        <ImageFailureNotice state={state} url={current.url} />
+      </FailureNotice>
+    );
   } else if (failed) {
     content = (
       <Failure
-        title="Image failed to load"
-        reason="the browser could not show it: the server refused it, it no longer exists (signed links expire), or it is not an image"
+        title="Image not displayed"
+        reason="the browser could not decode this data URL (a damaged image, or a format it does not support)"
         url={current.url}
       />
     );

@@ -1,10 +1,15 @@
 import { useEffect, useState } from 'react';
+import { pagePolicyAllows } from '@/features/remote-images/api/page-policy.ts';
+import { diagnoseImageFailure } from '@/features/remote-images/hooks/use-image-failure.ts';
+import type { ImageFailure } from '@/features/remote-images/utils/classify-image-failure.ts';
 import { safeImageSource } from '@/lib/safe-url.ts';
 import { acquireDataUrlBlob } from '../utils/data-url-blobs.ts';
 
 /** Where the inspector's image comes from, and what is known about its bytes. */
 export type ImageBytes =
   | { status: 'refused'; reason: string }
+  /** A remote image while "Load remote images" is "on click" and the reader has not asked. */
+  | { status: 'not-loaded'; kind: 'remote'; url: string }
   | { status: 'loading'; kind: 'data' | 'remote'; approxBytes: number | null }
   | {
       status: 'ready';
@@ -17,24 +22,34 @@ export type ImageBytes =
       mimeType: string | null;
       /** Why bytes and type are unknown, when they are. */
       unknownReason: string | null;
+      /** The answer's status and type, when the bytes were read (for a diagnosis if they don't decode). */
+      response: { status: number; contentType: string } | null;
     }
-  | { status: 'failed'; kind: 'data' | 'remote'; reason: string };
+  | {
+      status: 'failed';
+      kind: 'data' | 'remote';
+      reason: string;
+      /** Why a remote image failed, as far as the browser tells. */
+      failure: ImageFailure | null;
+    };
 
 type Loaded = { for: string; value: ImageBytes };
 
 /**
  * Reads an image part's bytes off the critical path: a data URL is decoded to a Blob (never
- * rendered as text), a remote URL is fetched when CORS allows (byte size and type from the
- * response), else shown from its URL with size and type unknown. Blob URLs are revoked when
- * the part changes or the inspector closes.
+ * rendered as text), a remote URL is fetched when the page's connect-src and the host's CORS
+ * allow (byte size and type from the response), else shown from its URL with size and type
+ * unknown. Nothing remote is requested while `mayLoad` is false ("on click", not clicked yet).
+ * Blob URLs are revoked when the part changes or the inspector closes.
  */
-export function useImageBytes(url: string): ImageBytes {
+export function useImageBytes(url: string, mayLoad: boolean): ImageBytes {
   const source = safeImageSource(url);
   const [loaded, setLoaded] = useState<Loaded>();
+  const waiting = source.ok && source.kind === 'remote' && !mayLoad;
 
   useEffect(() => {
     const src = safeImageSource(url);
-    if (!src.ok) return;
+    if (!src.ok || waiting) return;
     const controller = new AbortController();
     const done = (value: ImageBytes) => {
       if (!controller.signal.aborted) setLoaded({ for: url, value });
@@ -54,10 +69,16 @@ export function useImageBytes(url: string): ImageBytes {
             bytes: decoded.blob.size,
             mimeType: decoded.blob.type || src.mimeType,
             unknownReason: null,
+            response: null,
           });
         })
         .catch(() =>
-          done({ status: 'failed', kind: 'data', reason: 'the data URL could not be decoded' }),
+          done({
+            status: 'failed',
+            kind: 'data',
+            reason: 'the data URL could not be decoded',
+            failure: null,
+          }),
         );
       return () => {
         controller.abort();
@@ -66,52 +87,72 @@ export function useImageBytes(url: string): ImageBytes {
     }
 
     let objectUrl: string | null = null;
-    fetch(src.src, {
-      signal: controller.signal,
-      mode: 'cors',
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-    })
-      .then(async (response) => {
-        if (!response.ok) {
-          const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-          done({ status: 'failed', kind: 'remote', reason: `the server answered HTTP ${status}` });
-          return;
-        }
-        const blob = await response.blob();
-        if (controller.signal.aborted) return; // cleanup ran: make no URL nobody would revoke
-        const type = response.headers.get('content-type')?.split(';')[0]?.trim() || blob.type;
-        objectUrl = URL.createObjectURL(blob);
-        done({
-          status: 'ready',
-          kind: 'remote',
-          displayUrl: objectUrl,
-          blob,
-          bytes: blob.size,
-          mimeType: type || null,
-          unknownReason: null,
-        });
-      })
-      .catch(() => {
-        // A cross-origin image without CORS (or a network failure): the <img> may still show
-        // it, and says so if it can't.
-        done({
-          status: 'ready',
-          kind: 'remote',
-          displayUrl: src.src,
-          blob: null,
-          bytes: null,
-          mimeType: null,
-          unknownReason: 'cross-origin',
-        });
+    const shownFromUrl = (unknownReason: string) =>
+      done({
+        status: 'ready',
+        kind: 'remote',
+        displayUrl: src.src,
+        blob: null,
+        bytes: null,
+        mimeType: null,
+        unknownReason,
+        response: null,
       });
+    // Only where the page's connect-src allows it: elsewhere the browser would refuse the
+    // request and report a violation.
+    void pagePolicyAllows('connect-src', src.src).then(async (allowed) => {
+      if (controller.signal.aborted) return;
+      if (allowed === false) return shownFromUrl('cross-origin');
+      let response: Response;
+      try {
+        response = await fetch(src.src, {
+          signal: controller.signal,
+          mode: 'cors',
+          credentials: 'omit',
+          referrerPolicy: 'no-referrer',
+        });
+      } catch {
+        // A cross-origin image without CORS (or a network failure): the <img> may still show
+        // it, and says why if it can't.
+        return shownFromUrl('cross-origin');
+      }
+      const answer = {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+      };
+      if (!response.ok) {
+        const failure = await diagnoseImageFailure(src.src, answer);
+        done({ status: 'failed', kind: 'remote', reason: failure.reason, failure });
+        return;
+      }
+      let blob: Blob;
+      try {
+        blob = await response.blob();
+      } catch {
+        return shownFromUrl('the answer was cut off');
+      }
+      if (controller.signal.aborted) return; // cleanup ran: make no URL nobody would revoke
+      const type = answer.contentType.split(';')[0]?.trim() || blob.type;
+      objectUrl = URL.createObjectURL(blob);
+      done({
+        status: 'ready',
+        kind: 'remote',
+        displayUrl: objectUrl,
+        blob,
+        bytes: blob.size,
+        mimeType: type || null,
+        unknownReason: null,
+        response: answer,
+      });
+    });
     return () => {
       controller.abort();
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [url]);
+  }, [url, waiting]);
 
   if (!source.ok) return { status: 'refused', reason: source.reason };
+  if (waiting) return { status: 'not-loaded', kind: 'remote', url: source.src };
   if (loaded?.for === url) return loaded.value;
   return {
     status: 'loading',
