@@ -37,6 +37,9 @@ const ALLOWED_TAGS = new Set([
 ]);
 const ALLOWED_ATTRIBUTES = new Set([
   'aria-label',
+  // The code block's copy button (constant values, never from the text): its label sizers.
+  'aria-hidden',
+  'data-sizer',
   'checked',
   'class',
   'data-heading',
