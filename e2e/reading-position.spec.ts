@@ -79,6 +79,7 @@ test.describe('the reading position', () => {
   test('scrolling up while pages load above moves nothing but by the scroll itself', async ({
     page,
   }) => {
+    test.setTimeout(90_000);
     await openDeepLink(page);
     await page.waitForTimeout(800);
     const olderPages: string[] = [];
@@ -88,9 +89,9 @@ test.describe('the reading position', () => {
     });
     // Up in steps, past two page boundaries (pages of 100 load 15 rows ahead of the top).
     await expect(async () => {
-      await page.evaluate(() => (window as unknown as ProbeWindow).__probe.scrollBy(-300));
+      await page.evaluate(() => (window as unknown as ProbeWindow).__probe.scrollBy(-600));
       expect(olderPages.length).toBeGreaterThanOrEqual(2);
-    }).toPass({ timeout: 40_000, intervals: [40] });
+    }).toPass({ timeout: 75_000, intervals: [40] });
     await page.waitForTimeout(1_000);
     const figures = await report(page);
     expect(figures.maxDrift, JSON.stringify(figures)).toBeLessThanOrEqual(1);
