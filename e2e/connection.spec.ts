@@ -325,5 +325,46 @@ test.describe('default server: its own API', () => {
     expect(requests.some((request) => request.url().startsWith(ownApi))).toBe(true);
     await expectKeyOnlyInApiHeaders(requests, { key: TEST_API_KEY });
     await expectKeyNotOnPage(page, TEST_API_KEY);
+
+    // The choice survives a reload and a typed URL (issue 12: the page went back to direct).
+    await page.reload();
+    await expect(connectionButton(page)).toHaveAccessibleName('Connection: local demo data');
+    await page.goto(`/completions/${DEMO_IDS.tools}`);
+    await expect(connectionButton(page)).toHaveAccessibleName('Connection: local demo data');
+    await expect(page.locator('article[data-message-id]').first()).toBeVisible();
+  });
+
+  test('the test names the newest completion, and a form that no longer validates hides it', async ({
+    page,
+    request,
+  }) => {
+    const newest = await request.get(`${KEYED_API_BASE_URL}/chat/completions?limit=1&order=desc`, {
+      headers: { Authorization: `Bearer ${TEST_API_KEY}` },
+    });
+    const newestId = (await newest.json()).data[0].id as string;
+    await page.goto('/');
+    await connectionButton(page).click();
+    const dialog = panel(page);
+    await fillDirect(dialog, { baseURL: KEYED_API_BASE_URL, apiKey: TEST_API_KEY });
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await expect(dialog.getByRole('status')).toContainText(`the newest is ${newestId}`);
+    await dialog.getByLabel('Base URL').fill('not a url');
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await expect(dialog.getByText('Connected: stored completions are visible')).toHaveCount(0);
+  });
+
+  test('in direct mode an unreachable API points to the connection settings', async ({ page }) => {
+    const port = await freePort();
+    await page.goto('/');
+    await connectionButton(page).click();
+    await fillDirect(panel(page), { baseURL: `http://127.0.0.1:${port}/v1`, apiKey: TEST_API_KEY });
+    await panel(page).getByRole('button', { name: 'Connect', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'The API could not be reached' });
+    await expect(alert).toBeVisible({ timeout: 20_000 });
+    await expect(alert).toContainText(`http://127.0.0.1:${port}/v1`);
+    await expect(alert).not.toContainText('server is still running');
+    await alert.getByRole('button', { name: 'Open connection settings' }).click();
+    await expect(panel(page)).toBeVisible();
+    await panel(page).getByRole('button', { name: 'Use the server' }).click();
   });
 });

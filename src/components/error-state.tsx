@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { lastListHref } from '@/lib/navigation-memory.ts';
+import { directBaseUrl, requestConnectionSettings } from '@/lib/api/current.ts';
 import { CONNECTION_LOST, CSP_BLOCKED, REQUEST_TIMEOUT, isApiError } from '@/lib/api/errors.ts';
 
 interface Explanation {
@@ -31,12 +32,18 @@ export function explainError(
     };
     const title = error.code === null ? undefined : titles[error.code];
     if (title) return { title, detail: error.message, retry: error.code !== CSP_BLOCKED };
-    return {
-      title: 'The server could not be reached',
-      detail:
-        'Check your connection and that the viewer’s server is still running. With a direct connection, the browser may also have blocked the request (CORS).',
-      retry: true,
-    };
+    const direct = directBaseUrl();
+    return direct === null
+      ? {
+          title: 'The server could not be reached',
+          detail: 'Check your connection and that the viewer’s server is still running.',
+          retry: true,
+        }
+      : {
+          title: 'The API could not be reached',
+          detail: `This browser could not reach ${direct} (the direct connection): check the base URL in the connection settings, your network, and that the API allows requests from this page (CORS).`,
+          retry: true,
+        };
   }
   if (error.kind === 'malformed') {
     return {
@@ -159,6 +166,17 @@ export function ErrorState({
       {apiError?.requestId && (
         <p className="mt-2 font-mono text-xs text-rose-800">Request id: {apiError.requestId}</p>
       )}
+      {apiError &&
+        directBaseUrl() !== null &&
+        (apiError.kind === 'network' || apiError.status === 401 || apiError.status === 403) && (
+          <button
+            type="button"
+            onClick={requestConnectionSettings}
+            className="mt-3 me-3 rounded-md border border-rose-300 bg-white px-3 py-1.5 text-sm font-medium text-rose-900 hover:bg-rose-100"
+          >
+            Open connection settings
+          </button>
+        )}
       {apiError?.status === 404 && !compact && (
         <Link
           href={lastListHref()}

@@ -17,7 +17,10 @@ export async function testConnection(
   connection: Connection,
   signal?: AbortSignal,
 ): Promise<ConnectionTestSuccess> {
-  const page = await createApiClient(connection).listCompletions({ limit: 1 }, signal);
+  const page = await createApiClient(connection).listCompletions(
+    { limit: 1, order: 'desc' },
+    signal,
+  );
   return {
     count: page.data.length,
     hasMore: page.has_more,

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { onConnectionSettingsRequested } from '@/lib/api/current.ts';
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { viewerInfoQueryOptions } from '../api/get-viewer-info.ts';
 import { useActiveConnection } from '../stores/active-connection.ts';
@@ -28,6 +29,8 @@ export function ConnectionButton() {
   const active = useActiveConnection();
   const server = useServerInfo();
   const [openedByUser, setOpenedByUser] = useState(false);
+  // An error message's "Open connection settings".
+  useEffect(() => onConnectionSettingsRequested(() => setOpenedByUser(true)), []);
   const [autoOpenDismissed, setAutoOpenDismissed] = useState(false);
   const needsDirect = needsDirectConnection(active, server);
   const open = openedByUser || (needsDirect && !autoOpenDismissed);

@@ -363,7 +363,10 @@ export function ConnectionPanel({
             onClick={() => {
               setNotice(null);
               const connection = readForm(false);
+              // A form that no longer validates hides an earlier result ("Connected" for other
+              // values would mislead).
               if (connection) void test.run(connection);
+              else test.reset();
             }}
           >
             Test connection

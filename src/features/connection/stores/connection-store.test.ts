@@ -37,6 +37,19 @@ describe('connection store', () => {
     expect(applied).toEqual([{ kind: 'server' }]);
   });
 
+  it('keeps "use the server" across a reload, and a direct connection chosen again', () => {
+    const { storages, store } = setup();
+    store.connectDirect({ baseURL: 'https://x.test/v1', apiKey: KEY, remember: true });
+    store.switchToServer();
+    const reloaded = createConnectionStore({ storages, apply: () => {} });
+    expect(reloaded.getSnapshot()).toEqual({ kind: 'server' });
+    // The saved connection (and its key) stay, for the form.
+    expect(reloaded.getSaved()).toMatchObject({ baseURL: 'https://x.test/v1', apiKey: KEY });
+    reloaded.connectDirect({ baseURL: 'https://x.test/v1', apiKey: KEY, remember: true });
+    const again = createConnectionStore({ storages, apply: () => {} });
+    expect(again.getSnapshot()).toMatchObject({ kind: 'direct', remember: true });
+  });
+
   it('starts direct when a saved connection has a key', () => {
     const { store, applied } = setup((s) =>
       saveConnection(s, {

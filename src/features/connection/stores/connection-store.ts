@@ -52,9 +52,10 @@ export function createConnectionStore(options: {
   const { storages, apply } = options;
   const listeners = new Set<() => void>();
   const saved = readSavedConnection(storages);
-  let active: ActiveConnection = saved?.apiKey
-    ? { kind: 'direct', connection: toConnection(saved), remember: saved.remember }
-    : { kind: 'server' };
+  let active: ActiveConnection =
+    saved?.apiKey && saved.inUse !== false
+      ? { kind: 'direct', connection: toConnection(saved), remember: saved.remember }
+      : { kind: 'server' };
   apply(active);
 
   const change = (next: ActiveConnection) => {
@@ -71,11 +72,14 @@ export function createConnectionStore(options: {
     },
     getSaved: () => readSavedConnection(storages),
     connectDirect(next) {
-      const stored = saveConnection(storages, next);
+      const stored = saveConnection(storages, { ...next, inUse: true });
       change({ kind: 'direct', connection: toConnection(next), remember: next.remember });
       return stored;
     },
     switchToServer() {
+      // Remembered as chosen: a reload (or a typed URL) stays on the server.
+      const saved = readSavedConnection(storages);
+      if (saved && saved.inUse !== false) saveConnection(storages, { ...saved, inUse: false });
       if (active.kind !== 'server') change({ kind: 'server' });
     },
     setRemember(remember) {

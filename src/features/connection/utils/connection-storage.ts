@@ -25,6 +25,12 @@ export interface SavedDirectConnection {
   project?: string;
   /** Kept in localStorage (true) or sessionStorage (false). */
   remember: boolean;
+  /**
+   * Whether it is the connection in use: false once the user chose "Use the server" (the entry
+   * stays, so it can be picked again without retyping; a reload keeps the server). Missing in
+   * entries saved before this existed: in use.
+   */
+  inUse?: boolean;
 }
 
 /** The name of the storage entry (same name in both storages). */
@@ -54,6 +60,7 @@ function parseEntry(text: string | null, remember: boolean): SavedDirectConnecti
   if (organization) saved.organization = organization;
   const project = stringField(record, 'project');
   if (project) saved.project = project;
+  if (record.inUse === false) saved.inUse = false;
   return saved;
 }
 
@@ -87,8 +94,8 @@ function write(storage: StorageLike | null, value: string): boolean {
 }
 
 function serialize(saved: SavedDirectConnection): string {
-  const { baseURL, apiKey, organization, project } = saved;
-  return JSON.stringify({ baseURL, apiKey, organization, project });
+  const { baseURL, apiKey, organization, project, inUse } = saved;
+  return JSON.stringify({ baseURL, apiKey, organization, project, inUse });
 }
 
 /** The saved direct connection, if any: the remembered one (localStorage) first. */
