@@ -144,3 +144,43 @@ test.describe('message card headers', () => {
     await page.keyboard.press('Escape');
   });
 });
+
+test('dark theme: modal backdrops and the image boxes are dark', async ({ page }) => {
+  await page.goto(`/completions/${DEMO_IDS.images}`);
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  // The palette is mirrored in dark: a backdrop or checkerboard from it turned light.
+  const luminance = (rgb: string) => {
+    const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this stored completion?' });
+  await expect(dialog).toBeVisible();
+  const backdrop = await dialog.evaluate(
+    (el) => getComputedStyle(el, '::backdrop').backgroundColor,
+  );
+  expect(luminance(backdrop)).toBeLessThan(60);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // The checkerboard behind an image part: its colours come from the (mirrored) palette.
+  const box = page.getByTestId('image-part').first().locator('div').first();
+  const background = await box.evaluate((el) => getComputedStyle(el).backgroundImage);
+  // Chromium gives the gradient's colours as lab(L a b): L (0-100) is their lightness.
+  const lightness = [...background.matchAll(/lab\(([\d.]+)/g)].map((m) => Number(m[1]));
+  expect(background).toContain('conic-gradient');
+  expect(lightness.length).toBeGreaterThanOrEqual(2);
+  for (const value of lightness) expect(value).toBeLessThan(40);
+});
+
+test('"Connection: checking…" shows no green dot', async ({ page }) => {
+  // The server's answer held back (the real one, 1.5 s late).
+  await page.route('**/__viewer/info', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await page.goto('/');
+  const button = page.getByRole('button', { name: /^Connection:/ });
+  await expect(button).toHaveAccessibleName('Connection: checking…');
+  await expect(button.locator('[data-state]')).toHaveAttribute('data-state', 'checking');
+  await expect(button).toHaveAccessibleName('Connection: local demo data', { timeout: 10_000 });
+  await expect(button.locator('[data-state]')).toHaveAttribute('data-state', 'server');
+});

@@ -48,6 +48,8 @@ export function ConnectionButton() {
 
   const label = connectionLabel(active, server);
   const unset = needsDirect || label === 'Connection: not set';
+  // No green dot before the server has answered: nothing is known to work yet.
+  const checking = active.kind === 'server' && server.status === 'pending';
 
   return (
     <>
@@ -60,7 +62,8 @@ export function ConnectionButton() {
       >
         <span
           aria-hidden="true"
-          className={`size-2 shrink-0 rounded-full ${unset ? 'bg-amber-500' : active.kind === 'direct' ? 'bg-sky-600' : 'bg-emerald-600'}`}
+          className={`size-2 shrink-0 rounded-full ${checking ? 'bg-slate-400' : unset ? 'bg-amber-500' : active.kind === 'direct' ? 'bg-sky-600' : 'bg-emerald-600'}`}
+          data-state={checking ? 'checking' : unset ? 'unset' : active.kind}
         />
         <span className="truncate">{label}</span>
       </button>
@@ -73,7 +76,7 @@ export function ConnectionButton() {
           setAutoOpenDismissed(true);
           button.current?.focus();
         }}
-        className="m-auto max-h-[calc(100dvh-2rem)] w-[min(40rem,calc(100vw-2rem))] overflow-y-auto rounded-lg bg-white text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+        className="m-auto max-h-[calc(100dvh-2rem)] w-[min(40rem,calc(100vw-2rem))] overflow-y-auto rounded-lg bg-white text-slate-900 shadow-xl backdrop:bg-[rgb(2_6_23/0.40)]"
       >
         {open && (
           <Suspense fallback={<p className="p-5 text-sm text-slate-600">Loading settings…</p>}>

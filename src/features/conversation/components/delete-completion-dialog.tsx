@@ -41,7 +41,7 @@ export function DeleteCompletionDialog({
       onCancel={(event) => {
         if (mutation.isPending) event.preventDefault();
       }}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-[rgb(2_6_23/0.40)]"
     >
       <div className="flex flex-col gap-3 p-5">
         <h2 id="delete-title" className="text-lg font-semibold">

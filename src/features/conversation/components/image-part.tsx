@@ -143,7 +143,7 @@ export function ImagePart({
     >
       {/* A fixed box, so nothing moves when the image arrives. */}
       <div
-        className={`relative h-60 w-80 max-w-full overflow-hidden rounded-md border ${focused ? 'border-sky-500 ring-4 ring-sky-500/40' : 'border-slate-200'} bg-[repeating-conic-gradient(#f1f5f9_0%_25%,#fff_0%_50%)] bg-[length:16px_16px]`}
+        className={`relative h-60 w-80 max-w-full overflow-hidden rounded-md border ${focused ? 'border-sky-500 ring-4 ring-sky-500/40' : 'border-slate-200'} bg-[repeating-conic-gradient(var(--color-slate-100)_0%_25%,var(--color-slate-50)_0%_50%)] bg-[length:16px_16px]`}
       >
         {body}
         {inspector && (

@@ -58,7 +58,7 @@ export function MessageActionsMenu({
         popover="auto"
         role="group"
         aria-label={`Actions for message ${label}`}
-        className="m-auto w-64 max-w-[90vw] rounded-lg border border-slate-300 bg-white p-2 shadow-lg backdrop:bg-slate-900/30"
+        className="m-auto w-64 max-w-[90vw] rounded-lg border border-slate-300 bg-white p-2 shadow-lg backdrop:bg-[rgb(2_6_23/0.30)]"
       >
         {open && (
           <div className="flex flex-col items-stretch gap-1 [&>button]:py-2">{children(close)}</div>

@@ -123,7 +123,7 @@ export function ExportDialog({
       ref={dialogRef}
       aria-labelledby="export-title"
       onClose={onClose}
-      className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-[rgb(2_6_23/0.40)]"
       data-testid="export-dialog"
     >
       <form

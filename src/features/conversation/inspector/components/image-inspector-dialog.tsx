@@ -300,7 +300,7 @@ export function ImageInspectorDialog({
           onError={() => setDisplayFailed(bytes.displayUrl)}
           hidden={modelShown}
           style={box ? { width: box.width, height: box.height } : undefined}
-          className="max-h-full max-w-full shrink-0 bg-[repeating-conic-gradient(#f1f5f9_0%_25%,#fff_0%_50%)] bg-[length:16px_16px] select-none"
+          className="max-h-full max-w-full shrink-0 bg-[repeating-conic-gradient(var(--color-slate-100)_0%_25%,var(--color-slate-50)_0%_50%)] bg-[length:16px_16px] select-none"
         />
         {modelShown && (
           <ModelView
@@ -334,7 +334,7 @@ export function ImageInspectorDialog({
         // StrictMode's effect replay closes and reopens the dialog: only a real close counts.
         if (!dialogRef.current?.open) onClose(current);
       }}
-      className="m-0 h-dvh max-h-none w-dvw max-w-none bg-white p-0 text-slate-900 backdrop:bg-slate-950/60"
+      className="m-0 h-dvh max-h-none w-dvw max-w-none bg-white p-0 text-slate-900 backdrop:bg-[rgb(2_6_23/0.60)]"
       data-testid="image-inspector"
     >
       <div className="flex h-full flex-col">
