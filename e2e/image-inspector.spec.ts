@@ -79,35 +79,51 @@ test.describe('image inspector', () => {
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByTestId('fact-size')).toHaveText('1024 × 1024 px');
     const zoomLevel = dialog.getByTestId('zoom-level');
-    await expect(zoomLevel).toHaveText('100%');
+    // The real zoom (100% = one image pixel per CSS pixel): fitted, this 1024-px image is shown
+    // smaller, and the label says so.
+    await expect(zoomLevel).toHaveText(/^\d+% · fit$/);
+    const fitted = Number(/^(\d+)%/.exec((await zoomLevel.textContent()) ?? '')?.[1]);
+    const image = dialog.getByRole('img', { name: /^Image part/ });
+    const shown = (await image.boundingBox())!.width;
+    expect(Math.abs(fitted - (shown / 1024) * 100)).toBeLessThanOrEqual(1);
+    expect(fitted).toBeLessThan(100);
     const initial = await surfaceTransform(page);
     expect(initial).toContain('scale(1)');
 
     await page.keyboard.press('+');
-    await expect(zoomLevel).toHaveText('135%');
+    await expect
+      .poll(async () => Number(/^(\d+)%/.exec((await zoomLevel.textContent()) ?? '')?.[1]))
+      .toBeCloseTo(fitted * 1.349, -0.5);
     await expect.poll(() => surfaceTransform(page)).toContain('scale(1.349');
     await page.keyboard.press('0');
-    await expect(zoomLevel).toHaveText('100%');
+    await expect(zoomLevel).toHaveText(`${fitted}% · fit`);
     await expect.poll(() => surfaceTransform(page)).toBe(initial);
+
+    // 100%: one image pixel per CSS pixel.
+    await dialog.getByRole('button', { name: '100%', exact: true }).click();
+    await expect(zoomLevel).toHaveText('100%');
+    await expect.poll(async () => Math.round((await image.boundingBox())!.width)).toBe(1024);
+    await page.keyboard.press('0');
+    await expect(zoomLevel).toHaveText(`${fitted}% · fit`);
 
     // The wheel zooms at the pointer: the scale and the translation both change.
     await page.getByTestId('zoom-surface').hover();
     await page.mouse.move(300, 300);
     await page.mouse.wheel(0, -400);
     await expect.poll(() => surfaceTransform(page)).not.toBe(initial);
-    await expect(zoomLevel).not.toHaveText('100%');
+    await expect(zoomLevel).not.toHaveText(`${fitted}% · fit`);
     // Drag pans.
     const beforeDrag = await surfaceTransform(page);
     await page.mouse.down();
     await page.mouse.move(360, 340, { steps: 5 });
     await page.mouse.up();
     await expect.poll(() => surfaceTransform(page)).not.toBe(beforeDrag);
-    await dialog.getByRole('button', { name: 'Reset zoom' }).click();
+    await dialog.getByRole('button', { name: 'Fit' }).click();
     await expect.poll(() => surfaceTransform(page)).toBe(initial);
     await dialog.getByRole('button', { name: 'Zoom out' }).click();
-    await expect(zoomLevel).toHaveText('74%');
+    await expect(zoomLevel).toHaveText(`${Math.round(fitted * 0.741)}%`);
     await dialog.getByRole('button', { name: 'Zoom in' }).click();
-    await expect(zoomLevel).toHaveText('100%');
+    await expect(zoomLevel).toHaveText(`${fitted}% · fit`);
 
     // → to the next image part of the conversation (800 × 600, low), ← back.
     await page.keyboard.press('ArrowRight');

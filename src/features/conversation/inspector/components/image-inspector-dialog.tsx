@@ -183,6 +183,14 @@ export function ImageInspectorDialog({
   const estimate = model && size ? estimateImageTokens(model, size, current.detail) : null;
   const modelCase = modelCaseOf(estimate, modelDetail);
   const box = size && stage ? fitBox(size, stage) : null;
+  // Zoom as the reader means it: 100% = one image pixel per CSS pixel (Panzoom's scale is
+  // relative to the fitted box).
+  const fitRatio = box && size ? box.width / size.width : null;
+  const realZoom = fitRatio != null ? zoom.scale * fitRatio : null;
+  const atFit = Math.abs(zoom.scale - 1) < 0.005;
+  const zoomToActual = () => {
+    if (fitRatio) zoom.zoomTo(1 / fitRatio);
+  };
   const modelShown = showModel && modelCase != null && box != null;
 
   const waitingFor = !model
@@ -214,6 +222,9 @@ export function ImageInspectorDialog({
         break;
       case '0':
         zoom.reset();
+        break;
+      case '1':
+        zoomToActual();
         break;
       default:
         return false;
@@ -389,7 +400,9 @@ export function ImageInspectorDialog({
               aria-label="Zoom level"
               data-testid="zoom-level"
             >
-              {Math.round(zoom.scale * 100)}%
+              {realZoom != null
+                ? `${Math.round(realZoom * 100)}%${atFit ? ' · fit' : ''}`
+                : `${Math.round(zoom.scale * 100)}% of fit`}
             </output>
             <button
               type="button"
@@ -400,8 +413,24 @@ export function ImageInspectorDialog({
             >
               +
             </button>
-            <button type="button" className={toolButton} onClick={zoom.reset} aria-keyshortcuts="0">
-              Reset zoom
+            <button
+              type="button"
+              className={toolButton}
+              onClick={zoom.reset}
+              aria-keyshortcuts="0"
+              title="Fit the image in the window (0)"
+            >
+              Fit
+            </button>
+            <button
+              type="button"
+              className={toolButton}
+              onClick={zoomToActual}
+              disabled={fitRatio == null}
+              aria-keyshortcuts="1"
+              title="One image pixel per CSS pixel (1)"
+            >
+              100%
             </button>
           </div>
           <div className="flex items-center gap-1">

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 export interface PanZoomControls {
   /** The current zoom (1 = fitted). */
   scale: number;
+  /** Zooms to `scale` (1 = fitted), centred. */
+  zoomTo: (scale: number) => void;
   zoomIn: () => void;
   zoomOut: () => void;
   reset: () => void;
@@ -56,5 +58,11 @@ export function usePanZoom(
   const zoomIn = useCallback(() => instance.current?.zoomIn(), []);
   const zoomOut = useCallback(() => instance.current?.zoomOut(), []);
   const reset = useCallback(() => instance.current?.reset(), []);
-  return { scale, zoomIn, zoomOut, reset };
+  const zoomTo = useCallback((next: number) => {
+    const panzoom = instance.current;
+    if (!panzoom) return;
+    panzoom.pan(0, 0, { animate: false });
+    panzoom.zoom(Math.min(MAX_SCALE, Math.max(MIN_SCALE, next)), { animate: true });
+  }, []);
+  return { scale, zoomTo, zoomIn, zoomOut, reset };
 }
