@@ -184,3 +184,22 @@ test('"Connection: checking…" shows no green dot', async ({ page }) => {
   await expect(button).toHaveAccessibleName('Connection: local demo data', { timeout: 10_000 });
   await expect(button.locator('[data-state]')).toHaveAttribute('data-state', 'server');
 });
+
+test('an opened conversation takes the keys at once: PageDown scrolls it', async ({ page }) => {
+  await page.goto('/');
+  await page
+    .getByTestId('completion-row')
+    .first()
+    .click({ position: { x: 20, y: 10 } });
+  await expect(page).toHaveURL(/\/completions\//);
+  const list = scroller(page);
+  await expect(list).toBeFocused();
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+  // A deep link too.
+  await page.goto(`/completions/${DEMO_IDS.long}/messages/${DEMO_IDS.long}-40`);
+  await expect(page.locator(`[data-message-id="${DEMO_IDS.long}-40"]`)).toBeInViewport();
+  const before = await list.evaluate((el) => el.scrollTop);
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(before + 100);
+});

@@ -237,6 +237,15 @@ export function ConversationPage({
     if (completion.data) document.title = `${completion.data.model} · ${completion.data.id}`;
   }, [completion.data]);
 
+  // Opened (from the list, a link, Back): the keys work at once — PageDown, Space, j / k — with
+  // focus in the conversation, unless something already took it (a `?part=N` image, a field).
+  useEffect(() => {
+    if (!settled) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    scrollRef.current?.focus({ preventScroll: true });
+  }, [settled]);
+
   const lookup = useCallback((id: string) => toolCallNames.get(id), [toolCallNames]);
   // Every image part loaded so far, in reading order, for the inspector's ← and →; past the
   // first or last one, the inspector loads pages that way until it finds the next image.
@@ -671,7 +680,10 @@ export function ConversationPage({
           {find.open && <FindBar find={find} onClosed={() => findButton.current} />}
           <div
             ref={scrollRef}
-            className="min-h-0 flex-1 overflow-y-auto [overflow-anchor:none]"
+            tabIndex={-1}
+            role="region"
+            aria-label="Conversation"
+            className="min-h-0 flex-1 overflow-y-auto [overflow-anchor:none] focus:outline-none"
             data-testid="conversation-scroll"
           >
             <div className="mx-auto w-full max-w-4xl px-4">
