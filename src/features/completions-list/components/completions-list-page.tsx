@@ -175,7 +175,8 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
   useLayoutEffect(() => {
     keyHandler.current = onKeyDown;
   });
-  useEffect(() => {
+  // In the commit that shows the rows, not after: a key pressed as soon as they show works.
+  useLayoutEffect(() => {
     const onPageKeyDown = (event: KeyboardEvent) => {
       const target = event.target;
       if (event.defaultPrevented) return;
