@@ -214,6 +214,8 @@ test.describe('the list on a phone (390 × 844)', () => {
     const search = page.getByRole('search', { name: 'Filter stored completions' });
     for (const control of await search.locator('input, select, button').all()) {
       await expect(control).toBeInViewport({ ratio: 1 });
+      // Not squeezed: its label on one line.
+      expect((await control.boundingBox())!.height).toBeLessThanOrEqual(40);
       await expect(control).toBeEnabled();
       // Looks enabled, as it is.
       expect(await control.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
@@ -257,12 +259,20 @@ test.describe('the list on a phone (390 × 844)', () => {
     await expect.poll(() => focusedIndex(page)).toBe(visibleRows - 1);
   });
 
-  test('keys typed in a field stay there', async ({ page }) => {
+  test('keys go to what has focus: a field, a button', async ({ page }) => {
     await page.goto('/');
     await expect(rows(page).first()).toBeVisible();
-    await page.getByRole('combobox', { name: 'Model' }).focus();
+    const open = page.getByRole('button', { name: 'Open' });
+    await open.focus();
+    await page.keyboard.press('j');
+    await page.keyboard.press('End');
+    await expect(open).toBeFocused();
+    // (Leaving the model field filters by what it holds: it comes last.)
+    const model = page.getByRole('combobox', { name: 'Model' });
+    await model.focus();
     await page.keyboard.type('jk');
-    await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('jk');
+    await expect(model).toHaveValue('jk');
+    await expect(model).toBeFocused();
     expect(await focusedIndex(page)).toBeNull();
   });
 
