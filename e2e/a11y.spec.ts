@@ -93,6 +93,18 @@ test.describe('axe: no serious or critical violation', () => {
     await audit(page, 'list, empty filter result');
   });
 
+  test('the list at a phone’s width, filtered, with a filter missing its value', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/?metadata[customer]=acme');
+    await expect(page.getByTestId('completion-row').first()).toBeVisible();
+    await page.getByLabel('Metadata key', { exact: true }).fill('env');
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await audit(page, 'list, phone width (390 px), filtered, a value missing');
+  });
+
   for (const [name, id] of [
     ['tools', DEMO_IDS.tools],
     ['markdown', DEMO_IDS.markdown],

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ODD_METADATA_KEY, ODD_METADATA_VALUE } from '../server/data/demo-ids.ts';
-import { DEMO_IDS } from './helpers.ts';
+import { DEMO_IDS, fixClock } from './helpers.ts';
 
 const listScroller = (page: Page) => page.getByTestId('completions-scroll');
 const rows = (page: Page) => page.getByTestId('completion-row');
@@ -214,5 +214,59 @@ test.describe('the list of stored completions', () => {
     await row.click({ position: { x: 20, y: 10 } });
     await expect(page.getByTestId('message').first()).toBeVisible();
     expect(detailRequests).toEqual([]);
+  });
+});
+
+// The demo's dates are fixed and the page's clock too (helpers.ts): 2026-11-01 12:00 UTC, unless
+// a test says otherwise. Only the 10,000-message conversation, created 2026-10-30 12:00 UTC.
+test.describe('when, in a row', () => {
+  const onlyLong = '/?metadata[user_id]=user_l0ngS3ss';
+  const longRow = (page: Page) =>
+    page.locator(`[data-testid="completion-row"][data-completion-id="${DEMO_IDS.long}"]`);
+  /** The relative time, the short date and time, the exact one (in the DOM's order). */
+  const times = (page: Page) => {
+    const spans = longRow(page).locator('time > span');
+    return { relative: spans.nth(0), short: spans.nth(1), exact: spans.nth(2) };
+  };
+
+  test('a short date and time, and how long ago beside it; the exact time on hover', async ({
+    page,
+  }) => {
+    await fixClock(page);
+    await page.goto(onlyLong);
+    const { relative, short, exact } = times(page);
+    await expect(short).toHaveText('Oct 30, 12:00 PM');
+    await expect(relative).toHaveText('2 days ago');
+    await expect(short).toBeVisible();
+    await expect(relative).toBeVisible();
+    await expect(exact).toBeHidden();
+    const [shortBox, relativeBox] = [await short.boundingBox(), await relative.boundingBox()];
+    expect(relativeBox!.x).toBeGreaterThanOrEqual(shortBox!.x + shortBox!.width);
+    expect(Math.abs(relativeBox!.y - shortBox!.y)).toBeLessThan(4);
+
+    await longRow(page).hover();
+    await expect(exact).toHaveText('Oct 30, 2026, 12:00:00 PM GMT+0');
+    await expect(exact).toBeVisible();
+    await expect(short).toBeHidden();
+  });
+
+  test('the year when it is not the current one', async ({ page }) => {
+    await fixClock(page, '2031-06-01T00:00:00Z');
+    await page.goto(onlyLong);
+    const { relative, short } = times(page);
+    await expect(short).toHaveText('Oct 30, 2026, 12:00 PM');
+    await expect(relative).toHaveText('5 years ago');
+  });
+
+  test.describe('for a German reader in Tokyo', () => {
+    test.use({ locale: 'de-DE', timezoneId: 'Asia/Tokyo' });
+
+    test('in German, in Tokyo time, once the formatters are made', async ({ page }) => {
+      await fixClock(page);
+      await page.goto(onlyLong);
+      const { relative, short } = times(page);
+      await expect(short).toHaveText('30. Okt., 21:00');
+      await expect(relative).toHaveText('vorgestern');
+    });
   });
 });

@@ -23,6 +23,15 @@ test.describe('the Completion ID field', () => {
     }
   });
 
+  test('opens a completion from an id in quotes, as copied from JSON', async ({ page }) => {
+    for (const copied of [`"${DEMO_IDS.tools}",`, `'${DEMO_IDS.tools}'`]) {
+      await page.goto('/');
+      await page.getByLabel('Completion ID').fill(copied);
+      await page.getByLabel('Completion ID').press('Enter');
+      await expect(page).toHaveURL(`/completions/${DEMO_IDS.tools}`);
+    }
+  });
+
   test('explains invalid input and sends nothing', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByTestId('completion-row').first()).toBeVisible();

@@ -4,10 +4,15 @@ import {
   formatDateTime,
   formatNumber,
   formatRelative,
+  formatShortDateTime,
   isoDateTime,
   RELATIVE_UNITS,
 } from './format.ts';
-import { DATE_TIME_OPTIONS } from './locale-formats.ts';
+import {
+  DATE_TIME_OPTIONS,
+  SHORT_DATE_TIME_OPTIONS,
+  SHORT_DATE_TIME_WITH_YEAR_OPTIONS,
+} from './locale-formats.ts';
 
 // The time zone of this test process (Node applies a new TZ at once); restored after the file.
 const zoneAtStart = process.env.TZ;
@@ -39,6 +44,7 @@ describe('dates the API may send', () => {
       expect(isoDateTime(seconds)).toBeUndefined();
       expect(formatDateTime(seconds)).toContain('not a valid date');
       expect(formatRelative(seconds)).toBe('at an impossible date');
+      expect(formatShortDateTime(seconds)).toBe('not a valid date');
     },
   );
 
@@ -64,6 +70,20 @@ describe('relative to the clock, years away from the data', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(now));
     expect(formatRelative(created)).toBe(expected);
+  });
+
+  // The short form in list rows: the year only when it is not the clock's, both in the reader's
+  // zone (at 22:00 in New York on Dec 31, it is already the new year in UTC).
+  it.each([
+    ['2025-12-31T12:00:00Z', 'Dec 31, 10:00 PM'],
+    ['2026-01-01T12:00:00Z', 'Dec 31, 2025, 10:00 PM'],
+    ['2031-06-01T00:00:00Z', 'Dec 31, 2025, 10:00 PM'],
+    ['2020-01-01T00:00:00Z', 'Dec 31, 2025, 10:00 PM'],
+  ])('short, at %s in New York: %s', (now, expected) => {
+    useZone('America/New_York');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(now));
+    expect(formatShortDateTime(Date.UTC(2026, 0, 1, 3) / 1000)).toBe(expected);
   });
 });
 
@@ -155,6 +175,25 @@ describe('the same text as Intl (en-US)', () => {
       expect(formatDateTime(s), String(s)).toBe(intl.format(new Date(s * 1000)));
     }
   });
+
+  // The same zones and dates, in the short form of list rows: in the clock's year, and not.
+  it.each(['UTC', 'Europe/Paris', 'Asia/Kathmandu', 'Pacific/Chatham', 'Africa/Monrovia'])(
+    'short dates and times, with and without the year, in %s',
+    (zone) => {
+      useZone(zone);
+      const short = new Intl.DateTimeFormat('en-US', SHORT_DATE_TIME_OPTIONS);
+      const withYear = new Intl.DateTimeFormat('en-US', SHORT_DATE_TIME_WITH_YEAR_OPTIONS);
+      const seconds = [0, -1, 1_700_000_000, 8.64e12, -8.64e12, -62_135_596_800, -62_135_596_801];
+      for (let i = 0; i < 500; i++) seconds.push(Math.round((rng() - 0.5) * 2 * 8.64e12));
+      for (let i = 0; i < 500; i++) seconds.push(Math.round((rng() - 0.6) * 1e10));
+      for (const s of seconds) {
+        const date = new Date(s * 1000);
+        const anotherYear = date.getFullYear() === new Date(0).getFullYear() ? 1e12 : 0;
+        expect(formatShortDateTime(s, s * 1000), String(s)).toBe(short.format(date));
+        expect(formatShortDateTime(s, anotherYear), String(s)).toBe(withYear.format(date));
+      }
+    },
+  );
 
   it('relative times', () => {
     const intl = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });

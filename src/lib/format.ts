@@ -116,13 +116,42 @@ export function formatDateTime(seconds: number): string {
   if (!date) return `${seconds} (not a valid date)`;
   const intl = localeFormats();
   if (intl) return intl.dateTime.format(date);
+  const day = `${monthDay(date)}, ${yearText(date)}`;
+  return `${day}, ${clockTime(date, true)} ${utcOffset(date)}`;
+}
+
+/**
+ * A short date and time for a list of them (SHORT_DATE_TIME_OPTIONS), the year only when it is
+ * not the current one (the clock's, by default), both in the reader's time zone; in en-US:
+ * "Oct 30, 2:03 PM", "Oct 30, 2025, 2:03 PM".
+ */
+export function formatShortDateTime(seconds: number, nowMs = Date.now()): string {
+  const date = dateOf(seconds);
+  if (!date) return 'not a valid date';
+  const withYear = date.getFullYear() !== new Date(nowMs).getFullYear();
+  const intl = localeFormats();
+  if (intl) return (withYear ? intl.shortDateTimeWithYear : intl.shortDateTime).format(date);
+  const day = withYear ? `${monthDay(date)}, ${yearText(date)}` : monthDay(date);
+  return `${day}, ${clockTime(date, false)}`;
+}
+
+/** "Oct 30", as Intl writes the month and day in en-US. */
+function monthDay(date: Date): string {
+  return `${MONTHS[date.getMonth()]} ${date.getDate()}`;
+}
+
+/** The year as Intl writes it in en-US with these options: no era, so 1 BC is "1", 2 BC "2". */
+function yearText(date: Date): string {
   const year = date.getFullYear();
-  const yearText = String(year > 0 ? year : 1 - year); // Intl writes no era here
+  return String(year > 0 ? year : 1 - year);
+}
+
+/** "2:03 PM", or "2:03:09 PM" with the seconds. */
+function clockTime(date: Date, withSeconds: boolean): string {
   const hours = date.getHours() % 12 || 12;
-  const time = `${hours}:${pad2(date.getMinutes())}:${pad2(date.getSeconds())}`;
+  const seconds = withSeconds ? `:${pad2(date.getSeconds())}` : '';
   const half = date.getHours() < 12 ? 'AM' : 'PM';
-  const day = `${MONTHS[date.getMonth()]} ${date.getDate()}, ${yearText}`;
-  return `${day}, ${time} ${half} ${utcOffset(date)}`;
+  return `${hours}:${pad2(date.getMinutes())}${seconds} ${half}`;
 }
 
 /** The units formatRelative picks from, largest first, with their length in seconds. */

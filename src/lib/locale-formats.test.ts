@@ -1,5 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { formatBytes, formatDateTime, formatNumber, formatRelative } from './format.ts';
+import {
+  formatBytes,
+  formatDateTime,
+  formatNumber,
+  formatRelative,
+  formatShortDateTime,
+} from './format.ts';
 import {
   loadLocaleFormats,
   localeFormats,
@@ -18,11 +24,14 @@ afterAll(() => {
 
 const created = Date.UTC(2026, 9, 30, 12) / 1000; // the demo's long conversation
 const now = Date.UTC(2026, 10, 1, 12);
+const nextYear = Date.UTC(2027, 0, 1, 12);
 const shown = () => [
   formatNumber(710_041.5),
   formatBytes(1536),
   formatDateTime(created),
   formatRelative(created, now),
+  formatShortDateTime(created, now),
+  formatShortDateTime(created, nextYear),
 ];
 
 /** Counts the Intl formatters made while it is in place. */
@@ -59,7 +68,14 @@ describe('switching to the reader’s locale at idle', () => {
     const unsubscribe = subscribeLocaleFormats(() => (switches += 1));
     const done = loadLocaleFormats(['de-DE'], (task) => idle.push(task));
 
-    const enUs = ['710,041.5', '1.5 KB', 'Oct 30, 2026, 9:00:00 PM GMT+9', '2 days ago'];
+    const enUs = [
+      '710,041.5',
+      '1.5 KB',
+      'Oct 30, 2026, 9:00:00 PM GMT+9',
+      '2 days ago',
+      'Oct 30, 9:00 PM',
+      'Oct 30, 2026, 9:00 PM',
+    ];
     expect(shown()).toEqual(enUs);
     expect(made).toEqual([]);
     let callbacks = 0;
@@ -73,9 +89,16 @@ describe('switching to the reader’s locale at idle', () => {
     await done;
     unsubscribe();
 
-    expect(callbacks).toBe(5);
+    expect(callbacks).toBe(7);
     expect(switches).toBe(1);
-    expect(shown()).toEqual(['710.041,5', '1,5 KB', '30. Okt. 2026, 21:00:00 GMT+9', 'vorgestern']);
+    expect(shown()).toEqual([
+      '710.041,5',
+      '1,5 KB',
+      '30. Okt. 2026, 21:00:00 GMT+9',
+      'vorgestern',
+      '30. Okt., 21:00',
+      '30. Okt. 2026, 21:00',
+    ]);
     expect(formatBytes(5_000_000)).toBe('4,77 MB');
     expect(formatNumber(null)).toBe('—');
 
@@ -86,7 +109,14 @@ describe('switching to the reader’s locale at idle', () => {
 
   it('writes what Intl writes once switched, for another locale too', async () => {
     await loadLocaleFormats(['en-GB'], (task) => task());
-    expect(shown()).toEqual(['710,041.5', '1.5 KB', '30 Oct 2026, 21:00:00 GMT+9', '2 days ago']);
+    expect(shown()).toEqual([
+      '710,041.5',
+      '1.5 KB',
+      '30 Oct 2026, 21:00:00 GMT+9',
+      '2 days ago',
+      '30 Oct, 21:00',
+      '30 Oct 2026, 21:00',
+    ]);
   });
 });
 

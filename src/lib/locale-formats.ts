@@ -15,6 +15,9 @@ export interface LocaleFormats {
   oneDecimal: Intl.NumberFormat;
   twoDecimals: Intl.NumberFormat;
   dateTime: Intl.DateTimeFormat;
+  /** A short date and time in a list ("Oct 30, 2:03 PM"), and with the year for another year. */
+  shortDateTime: Intl.DateTimeFormat;
+  shortDateTimeWithYear: Intl.DateTimeFormat;
   relative: Intl.RelativeTimeFormat;
 }
 
@@ -32,6 +35,20 @@ export const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
   timeZoneName: 'shortOffset',
 };
 
+/** A date and time that tells rows of a list apart: month, day, hours and minutes. */
+export const SHORT_DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+};
+
+/** The same, for a date in another year than the current one. */
+export const SHORT_DATE_TIME_WITH_YEAR_OPTIONS: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  ...SHORT_DATE_TIME_OPTIONS,
+};
+
 type Locales = readonly string[];
 
 /** One maker per formatter, in the order they are made (the first one pays for the data). */
@@ -43,6 +60,9 @@ const MAKERS: { [K in keyof LocaleFormats]: (locales: Locales) => LocaleFormats[
     new Intl.NumberFormat(locales, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
   twoDecimals: (locales) =>
     new Intl.NumberFormat(locales, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  shortDateTime: (locales) => new Intl.DateTimeFormat(locales, SHORT_DATE_TIME_OPTIONS),
+  shortDateTimeWithYear: (locales) =>
+    new Intl.DateTimeFormat(locales, SHORT_DATE_TIME_WITH_YEAR_OPTIONS),
 };
 
 let current: LocaleFormats | null = null;

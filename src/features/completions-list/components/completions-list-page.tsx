@@ -12,7 +12,8 @@ import { listPosition, rememberListHref, rememberListPosition } from '@/lib/navi
 import { useListFilters } from '../hooks/use-list-filters.ts';
 import { hasFilters } from '../utils/list-filters.ts';
 import { listEntries } from '../utils/list-entries.ts';
-import { CompletionRow, ROW_HEIGHT } from './completion-row.tsx';
+import { useRowHeight } from '../hooks/use-row-height.ts';
+import { CompletionRow } from './completion-row.tsx';
 import { FilterBar } from './filter-bar.tsx';
 import { OpenCompletionForm } from './open-completion-form.tsx';
 import { UnreadableRow } from './unreadable-row.tsx';
@@ -34,7 +35,7 @@ export function CompletionsListPage() {
   }, [search]);
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col">
+    <div className="flex min-h-0 flex-1 flex-col" data-testid="list-page">
       <div className="shrink-0 border-b border-slate-200 bg-white px-4 py-3">
         <div className="mx-auto flex max-w-5xl flex-col gap-3">
           <OpenCompletionForm />
@@ -59,6 +60,10 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
   const [activeIndex, setActiveIndex] = useState(saved?.activeIndex ?? 0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusOnRender = useRef(false);
+  // Coming back to a list seen before (from a completion, say): focus goes back to its active
+  // row, the one that was opened, unless the reader is already somewhere else (a field).
+  const restoreFocus = useRef(saved !== undefined);
+  const rowHeight = useRowHeight();
 
   const rowCount = entries.length + (list.hasNextPage || list.isFetchNextPageError ? 1 : 0);
   // Stable, or the virtualizer recomputes every row's position on each render (each scroll frame).
@@ -67,7 +72,7 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     getItemKey,
     ...layoutAfterCommit,
     initialRect: startRect,
@@ -99,13 +104,30 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Keyboard moves focus to the new active row once it is rendered.
+  // Rows are placed by their height, which changes with the layout (use-row-height.ts): place
+  // them again, and keep the first row on screen where it was.
+  const placedHeight = useRef(rowHeight);
   useLayoutEffect(() => {
-    if (!focusOnRender.current) return;
+    const previous = placedHeight.current;
+    if (previous === rowHeight) return;
+    placedHeight.current = rowHeight;
+    const firstRow = Math.floor((scrollRef.current?.scrollTop ?? 0) / previous);
+    virtualizer.measure();
+    if (firstRow > 0) virtualizer.scrollToIndex(firstRow, { align: 'start' });
+  }, [rowHeight, virtualizer]);
+
+  // Keyboard moves focus to the new active row once it is rendered; so does coming back.
+  useLayoutEffect(() => {
+    if (!focusOnRender.current && !(restoreFocus.current && entries.length > 0)) return;
     const link = scrollRef.current?.querySelector<HTMLElement>(
       `[data-index="${activeIndex}"] [data-main-link]`,
     );
-    if (link) {
+    const focused = document.activeElement;
+    if (restoreFocus.current) {
+      // Once, with the first rows: later, the reader may be anywhere.
+      restoreFocus.current = false;
+      if (!focused || focused === document.body) link?.focus({ preventScroll: true });
+    } else if (link) {
       focusOnRender.current = false;
       link.focus({ preventScroll: true });
     }
@@ -119,11 +141,11 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
 
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const onKeyDown = (event: KeyboardEvent | React.KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || entries.length === 0) return;
     const target = event.target as HTMLElement;
     if (target.closest('input, select, textarea')) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / rowHeight) - 1);
     const keys: Record<string, number> = {
       ArrowDown: activeIndex + 1,
       j: activeIndex + 1,
@@ -140,10 +162,31 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
       moveTo(next);
     } else if (event.key === 'Enter' && !target.matches('a, button')) {
       const entry = entries[activeIndex];
-      if (entry?.kind === 'completion')
+      if (entry?.kind === 'completion') {
+        rememberListPosition(positionKey, scrollRef.current?.scrollTop ?? 0, activeIndex);
         navigate(`/completions/${encodeURIComponent(entry.completion.id)}`);
+      }
     }
   };
+
+  // The list is the page: with nothing focused (the page just loaded, or focus fell back to
+  // the page), its keys work from the active row, with no Tab through the header and filters.
+  const keyHandler = useRef(onKeyDown);
+  useLayoutEffect(() => {
+    keyHandler.current = onKeyDown;
+  });
+  // In the commit that shows the rows, not after: a key pressed as soon as they show works.
+  useLayoutEffect(() => {
+    const onPageKeyDown = (event: KeyboardEvent) => {
+      const target = event.target;
+      if (event.defaultPrevented) return;
+      if (target === document.body || target === document.documentElement) {
+        keyHandler.current(event);
+      }
+    };
+    document.addEventListener('keydown', onPageKeyDown);
+    return () => document.removeEventListener('keydown', onPageKeyDown);
+  }, []);
 
   const activate = useCallback(
     (index: number) => {
@@ -178,7 +221,11 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
     body = (
       <div role="status" aria-label="Loading stored completions" className="flex flex-col">
         {Array.from({ length: 8 }, (_, i) => (
-          <div key={i} className="h-[76px] animate-pulse border-b border-slate-200 bg-slate-100" />
+          <div
+            key={i}
+            className="animate-pulse border-b border-slate-200 bg-slate-100"
+            style={{ height: rowHeight }}
+          />
         ))}
       </div>
     );
@@ -240,7 +287,7 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
               ref={entry ? undefined : virtualizer.measureElement}
               className="absolute top-0 left-0 w-full"
               style={{
-                height: entry ? ROW_HEIGHT : undefined,
+                height: entry ? rowHeight : undefined,
                 transform: `translateY(${item.start}px)`,
               }}
             >

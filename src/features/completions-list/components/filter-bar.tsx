@@ -1,11 +1,15 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { CompletionsFilters } from '@/api/completions-list.ts';
 import { hasFilters } from '../utils/list-filters.ts';
 
 const inputClass =
   'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-xs focus:border-sky-600 focus:outline-2 focus:outline-sky-600/30';
 
-/** Filters that mirror the API's: model, metadata key=value pairs, order. */
+/**
+ * Filters that mirror the API's: model, order, metadata key=value pairs. On a phone the model and
+ * the order share a line and the metadata pair takes the next; every button is always enabled,
+ * and a metadata pair missing its key or value says so instead of filtering.
+ */
 export function FilterBar({
   filters,
   models,
@@ -26,6 +30,10 @@ export function FilterBar({
   }
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
+  const [missing, setMissing] = useState<'key' | 'value' | null>(null);
+  const keyInput = useRef<HTMLInputElement>(null);
+  const valueInput = useRef<HTMLInputElement>(null);
+  const problemId = useId();
 
   const applyModel = () => {
     if (modelDraft.trim() !== filters.model) onChange({ ...filters, model: modelDraft.trim() });
@@ -34,9 +42,9 @@ export function FilterBar({
 
   return (
     <div className="flex flex-col gap-2" role="search" aria-label="Filter stored completions">
-      <div className="flex flex-wrap items-end gap-3">
+      <div className="flex flex-wrap items-start gap-3">
         <form
-          className="flex flex-col gap-1"
+          className="flex min-w-0 flex-1 flex-col gap-1 sm:flex-none"
           onSubmit={(event) => {
             event.preventDefault();
             applyModel();
@@ -52,7 +60,7 @@ export function FilterBar({
             placeholder="any model"
             onChange={(event) => setModelDraft(event.target.value)}
             onBlur={applyModel}
-            className={`${inputClass} w-44`}
+            className={`${inputClass} w-full sm:w-44`}
             autoComplete="off"
           />
           <datalist id={ids.models}>
@@ -60,27 +68,6 @@ export function FilterBar({
               <option key={model} value={model} />
             ))}
           </datalist>
-        </form>
-        <form
-          className="flex items-end gap-1"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (key === '') return;
-            onChange({ ...filters, metadata: { ...filters.metadata, [key]: value } });
-            setKey('');
-            setValue('');
-          }}
-        >
-          <LabeledInput label="Metadata key" value={key} onChange={setKey} />
-          <span className="pb-1.5 text-slate-500">=</span>
-          <LabeledInput label="Metadata value" value={value} onChange={setValue} />
-          <button
-            type="submit"
-            disabled={key === ''}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50"
-          >
-            Add filter
-          </button>
         </form>
         <div className="flex flex-col gap-1">
           <label htmlFor={ids.order} className="text-xs font-medium text-slate-600">
@@ -90,7 +77,12 @@ export function FilterBar({
             id={ids.order}
             value={filters.order}
             onChange={(event) =>
-              onChange({ ...filters, order: event.target.value === 'asc' ? 'asc' : 'desc' })
+              // With the model being typed, if any: choosing an order also leaves that field.
+              onChange({
+                ...filters,
+                model: modelDraft.trim(),
+                order: event.target.value === 'asc' ? 'asc' : 'desc',
+              })
             }
             className={inputClass}
           >
@@ -98,12 +90,67 @@ export function FilterBar({
             <option value="asc">Oldest first</option>
           </select>
         </div>
+        <form
+          className="flex w-full flex-col gap-1 sm:w-auto"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            const lacking = key.trim() === '' ? 'key' : value === '' ? 'value' : null;
+            setMissing(lacking);
+            if (lacking) {
+              (lacking === 'key' ? keyInput : valueInput).current?.focus();
+              return;
+            }
+            onChange({ ...filters, metadata: { ...filters.metadata, [key]: value } });
+            setKey('');
+            setValue('');
+          }}
+        >
+          <div className="flex items-end gap-1">
+            <LabeledInput
+              label="Metadata key"
+              value={key}
+              inputRef={keyInput}
+              problemId={missing === 'key' ? problemId : undefined}
+              onChange={(next) => {
+                setKey(next);
+                setMissing(null);
+              }}
+            />
+            <span className="pb-1.5 text-slate-500">=</span>
+            <LabeledInput
+              label="Metadata value"
+              value={value}
+              inputRef={valueInput}
+              problemId={missing === 'value' ? problemId : undefined}
+              onChange={(next) => {
+                setValue(next);
+                setMissing(null);
+              }}
+            />
+            <button
+              type="submit"
+              className="shrink-0 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+            >
+              Add filter
+            </button>
+          </div>
+          {missing && (
+            <p id={problemId} role="alert" className="text-sm text-rose-700">
+              {missing === 'key'
+                ? 'Enter a metadata key and its value.'
+                : `Enter a value for “${key}” too: metadata filters match key = value.`}
+            </p>
+          )}
+        </form>
       </div>
       {hasFilters(filters) && (
         <ul className="flex flex-wrap items-center gap-2" aria-label="Active filters">
           {filters.model && (
-            <li className="flex items-center gap-1 rounded-full bg-sky-100 py-0.5 pr-1 pl-2.5 text-xs text-sky-900">
-              model = <span className="font-mono">{filters.model}</span>
+            <li className="flex max-w-full items-center gap-1 rounded-full bg-sky-100 py-0.5 pr-1 pl-2.5 text-xs text-sky-900">
+              <span className="truncate">
+                model = <span className="font-mono">{filters.model}</span>
+              </span>
               <RemoveButton
                 label={`Remove filter model = ${filters.model}`}
                 onClick={() => onChange({ ...filters, model: '' })}
@@ -159,23 +206,31 @@ function RemoveButton({ label, onClick }: { label: string; onClick: () => void }
 function LabeledInput({
   label,
   value,
+  inputRef,
+  problemId,
   onChange,
 }: {
   label: string;
   value: string;
+  inputRef: React.Ref<HTMLInputElement>;
+  /** The message saying this field is missing, when it is. */
+  problemId: string | undefined;
   onChange: (value: string) => void;
 }) {
   const id = useId();
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-1 flex-col gap-1 sm:flex-none">
       <label htmlFor={id} className="text-xs font-medium text-slate-600">
         {label}
       </label>
       <input
         id={id}
+        ref={inputRef}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        className={`${inputClass} w-36`}
+        aria-invalid={problemId != null}
+        aria-describedby={problemId}
+        className={`${inputClass} w-full sm:w-36`}
         autoComplete="off"
       />
     </div>

@@ -28,7 +28,7 @@ export function OpenCompletionForm() {
       <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
         Completion ID
       </label>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <input
           id={inputId}
           value={value}
@@ -38,7 +38,7 @@ export function OpenCompletionForm() {
           aria-describedby={problem ? problemId : undefined}
           autoComplete="off"
           spellCheck={false}
-          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-xs focus:border-sky-600 focus:outline-2 focus:outline-sky-600/30"
+          className="min-w-0 flex-1 basis-48 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-xs focus:border-sky-600 focus:outline-2 focus:outline-sky-600/30"
         />
         <button
           type="submit"

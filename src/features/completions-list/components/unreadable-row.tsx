@@ -1,5 +1,4 @@
 import type { UnreadableItem } from '@/lib/api/types.ts';
-import { ROW_HEIGHT } from './completion-row.tsx';
 
 /**
  * In place of a list element that could not be read as a stored completion: says why and shows
@@ -10,13 +9,14 @@ export function UnreadableRow({ item, active }: { item: UnreadableItem; active: 
   const received = JSON.stringify(item.raw) ?? String(item.raw);
   return (
     <div
-      className="flex flex-col justify-center gap-1 border-b border-rose-200 bg-rose-50 px-4 text-sm text-rose-950 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600"
-      style={{ height: ROW_HEIGHT }}
+      className="flex h-full flex-col justify-center gap-1 border-b border-rose-200 bg-rose-50 px-4 text-sm text-rose-950 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600"
       data-testid="broken-completion"
       data-main-link
       tabIndex={active ? 0 : -1}
     >
-      <p className="font-medium">This item could not be read: {item.reason}. Received:</p>
+      <p className="line-clamp-2 font-medium">
+        This item could not be read: {item.reason}. Received:
+      </p>
       <p className="truncate font-mono text-xs">{received.slice(0, 300)}</p>
     </div>
   );

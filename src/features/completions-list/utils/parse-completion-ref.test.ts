@@ -16,6 +16,13 @@ describe('parseCompletionRef', () => {
     [`https://platform.openai.com/logs?selected=${id}`, id, undefined],
     [`/completions/${id}`, id, undefined],
     ['resp_custom-server:42', 'resp_custom-server:42', undefined],
+    // As copied from JSON or code: in quotes, with the comma that followed.
+    [`"${id}"`, id, undefined],
+    [`"${id}",`, id, undefined],
+    [` '${id}', \n`, id, undefined],
+    [`\`${id}-4\`;`, id, `${id}-4`],
+    [`“${id}”`, id, undefined],
+    [`"https://api.openai.com/v1/chat/completions/${id}",`, id, undefined],
   ])('reads %s', (input, completionId, messageId) => {
     const ref = parseCompletionRef(input);
     expect(ref).toEqual(
@@ -32,6 +39,11 @@ describe('parseCompletionRef', () => {
     ['https://platform.openai.com/settings', /No completion id/],
     ['http://', /not a valid URL/],
     ['x'.repeat(300), /not a completion id/],
+    // Only a pair of matching quotes is taken off.
+    [`"${id}'`, /not a completion id/],
+    [`"${id}`, /not a completion id/],
+    ['""', /Enter a completion id/],
+    ['",', /not a completion id/],
   ])('refuses %j', (input, reason) => {
     const ref = parseCompletionRef(input);
     expect(ref.ok).toBe(false);

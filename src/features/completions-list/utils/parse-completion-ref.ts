@@ -51,8 +51,22 @@ function fromUrl(url: URL): CompletionRef {
   return { ok: false, reason: 'No completion id found in that URL.' };
 }
 
+/** Quotes an id may come in, copied from JSON, code or a chat: opening and closing pairs. */
+const QUOTES: Record<string, string> = { '"': '"', "'": "'", '`': '`', '“': '”', '‘': '’' };
+
+/**
+ * The text without what copying from JSON or code adds around a value: a trailing comma or
+ * semicolon, then one pair of matching quotes (`"chatcmpl-…",` gives chatcmpl-…).
+ */
+function unwrap(input: string): string {
+  const text = input.trim().replace(/\s*[,;]$/, '');
+  const close = QUOTES[text[0] ?? ''];
+  if (close && text.length >= 2 && text.endsWith(close)) return text.slice(1, -1).trim();
+  return text;
+}
+
 export function parseCompletionRef(input: string): CompletionRef {
-  const text = input.trim();
+  const text = unwrap(input);
   if (text === '') return { ok: false, reason: 'Enter a completion id or paste a link to one.' };
   if (/^https?:\/\//i.test(text)) {
     let url: URL;
