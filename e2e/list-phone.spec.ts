@@ -126,6 +126,10 @@ test.describe('the list on a phone (390 × 844)', () => {
     await page.goto('/');
     await expect(rows(page).first()).toBeVisible();
     expect(await outOfViewport(page)).toEqual([]);
+    // The whole document too, header included (it was 452 px wide at 390).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      await page.evaluate(() => window.innerWidth),
+    );
     // A focused row writes its exact time, the longest form.
     await page.keyboard.press('j');
     await expect.poll(() => focusedIndex(page)).toBe(1);
