@@ -19,7 +19,9 @@ export function JsonBlock({ value, label }: { value: Json | undefined; label?: s
   return (
     <pre
       aria-label={label}
-      className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100"
+      // It scrolls (long lines, a height limit): focusable, so keys can scroll it.
+      tabIndex={0}
+      className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
     >
       {displayJson(value)}
     </pre>
