@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   DEMO_TOOLS,
@@ -6,6 +8,7 @@ import {
   toolsConversation,
 } from '../server/data/special.ts';
 import { DEMO_IDS, scroller, scrollToEnd } from './helpers.ts';
+import { startViewerServer } from './helpers-server.ts';
 
 // The Request section of the conversation header: what the completion says of its request
 // beyond the messages (settings, tools and response format with their schemas, the request
@@ -307,5 +310,59 @@ test.describe('tool results that are JSON', () => {
     const patched = toolMessage(page, 11);
     await expect(patched).toContainText('Done: README.md updated');
     await expect(patched.getByTestId('tool-result-json')).toHaveCount(0);
+  });
+});
+
+test.describe('a seed past 2^53, from an upstream API through the proxy', () => {
+  // The spec's own example of `GET /chat/completions/{id}`, as text: its seed has more digits
+  // than a double holds (parsed, it reads 4944116822809980000).
+  const id = 'chatcmpl-abc123';
+  const seed = '4944116822809979520';
+  const completionText = `{"object":"chat.completion","id":"${id}","model":"gpt-4o-2024-08-06","created":1738960610,"request_id":"req_ded8ab984ec4bf840f37566c1011c417","tool_choice":null,"usage":{"total_tokens":31,"completion_tokens":18,"prompt_tokens":13},"seed":${seed},"top_p":1.0,"temperature":1.0,"presence_penalty":0.0,"frequency_penalty":0.0,"system_fingerprint":"fp_50cad350e4","input_user":null,"service_tier":"default","tools":null,"metadata":{},"choices":[{"index":0,"message":{"content":"Mind of circuits hum","role":"assistant","tool_calls":null,"function_call":null},"finish_reason":"stop","logprobs":null}],"response_format":null}`;
+  const messagesText = JSON.stringify({
+    object: 'list',
+    data: [{ id: `${id}-0`, role: 'user', content: 'Write a haiku about AI', name: null }],
+    first_id: `${id}-0`,
+    last_id: `${id}-0`,
+    has_more: false,
+  });
+  let upstream: Server;
+  let viewer: Awaited<ReturnType<typeof startViewerServer>>;
+
+  test.beforeAll(async () => {
+    // A stand-in for api.openai.com: the bytes it answers reach the browser unchanged.
+    upstream = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://upstream').pathname;
+      res.setHeader('Content-Type', 'application/json');
+      if (path === `/v1/chat/completions/${id}`) res.end(completionText);
+      else if (path === `/v1/chat/completions/${id}/messages`) res.end(messagesText);
+      else {
+        res.statusCode = 404;
+        res.end('{"error":{"message":"Not found","type":"invalid_request_error"}}');
+      }
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const { port } = upstream.address() as AddressInfo;
+    viewer = await startViewerServer([], {
+      OPENAI_API_KEY: 'sk-test-upstream',
+      OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`,
+    });
+  });
+
+  test.afterAll(async () => {
+    await viewer?.stop();
+    await new Promise((resolve) => upstream?.close(resolve));
+  });
+
+  test('keeps its digits in the summary, the details and the JSON', async ({ page }) => {
+    expect(String(JSON.parse(completionText).seed)).not.toBe(seed);
+    await page.goto(`${viewer.url}/completions/${id}`);
+    await expect(request(page).getByTestId('request-summary')).toContainText(`seed ${seed}`);
+    await request(page).getByRole('button', { name: 'Request details' }).click();
+    await expect(details(page).locator('dt:text-is("seed") + dd')).toHaveText(seed);
+    await request(page).getByRole('button', { name: 'Completion JSON' }).click();
+    const raw = request(page).getByLabel('Completion as received', { exact: true });
+    await expect(raw).toContainText(`"seed": ${seed},`);
+    await expect(raw).toContainText('"request_id": "req_ded8ab984ec4bf840f37566c1011c417"');
   });
 });

@@ -15,6 +15,8 @@ import type {
   Usage,
 } from './types.ts';
 
+import { exactInteger } from './exact-json.ts';
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 function isObject(value: unknown): value is JsonObject {
@@ -326,7 +328,9 @@ function parseRequest(body: JsonObject): CompletionRequest {
   const settings: RequestSetting[] = [];
   for (const key of REQUEST_SETTING_KEYS) {
     const value = own(body, key);
-    if (value != null) settings.push({ key, value });
+    if (value == null) continue;
+    const exact = exactInteger(body, key);
+    settings.push(exact === undefined ? { key, value } : { key, value, exact });
   }
   const responseFormat = own(body, 'response_format');
   const toolChoice = own(body, 'tool_choice');

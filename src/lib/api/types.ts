@@ -91,6 +91,8 @@ export interface Choice {
 export interface RequestSetting {
   key: string;
   value: Json;
+  /** For an integer past 2^53 (a seed): its digits as received; `value` holds it rounded. */
+  exact?: string;
 }
 
 /**

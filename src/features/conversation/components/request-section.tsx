@@ -196,7 +196,7 @@ function RequestDetails({ completion, id }: { completion: StoredCompletion; id: 
     { term: 'model', value: completion.model },
     ...request.settings.map((setting) => ({
       term: setting.key,
-      value: settingText(setting.value, DESCRIPTION_LIMIT),
+      value: settingText(setting.exact ?? setting.value, DESCRIPTION_LIMIT),
     })),
   ];
   if (request.toolChoice !== undefined) {
@@ -265,6 +265,16 @@ export function RequestSection({ completion }: { completion: StoredCompletion })
   const { request, extra } = completion;
   const summary = useMemo(() => requestSummary(request), [request]);
   const others = Object.keys(extra).length;
+  // Integers past 2^53 (a seed) as received, for the JSON view.
+  const exact = useMemo(
+    () =>
+      Object.fromEntries(
+        request.settings.flatMap((setting) =>
+          setting.exact === undefined ? [] : [[setting.key, setting.exact]],
+        ),
+      ),
+    [request],
+  );
   const [open, setOpen] = useState(false);
   const [showJson, setShowJson] = useState(false);
   const headingId = useId();
@@ -326,7 +336,7 @@ export function RequestSection({ completion }: { completion: StoredCompletion })
       {open && <RequestDetails completion={completion} id={detailsId} />}
       {showJson && (
         <div id={jsonId} className="mt-2" data-testid="completion-json">
-          <JsonBlock value={completion.raw} label="Completion as received" />
+          <JsonBlock value={completion.raw} exact={exact} label="Completion as received" />
         </div>
       )}
     </section>

@@ -36,7 +36,7 @@ export function requestSummary(request: CompletionRequest): SummaryItem[] {
   const items: SummaryItem[] = [];
   for (const setting of request.settings) {
     if (KEY_SETTINGS.includes(setting.key)) {
-      items.push({ key: setting.key, value: settingText(setting.value, 40) });
+      items.push({ key: setting.key, value: settingText(setting.exact ?? setting.value, 40) });
     }
   }
   if (request.tools.length > 0) {
