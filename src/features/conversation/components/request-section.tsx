@@ -324,9 +324,10 @@ export function RequestSection({ completion }: { completion: StoredCompletion })
             </li>
           ))}
           {others > 0 && (
-            // Fields no view knows, listed under Details.
+            // Fields no view knows, listed under Details. (A plain count: a locale's digits
+            // arriving later must not change this line.)
             <li className="max-w-full truncate text-slate-600">
-              +{formatNumber(others)} other {others === 1 ? 'field' : 'fields'}
+              +{String(others)} other {others === 1 ? 'field' : 'fields'}
             </li>
           )}
         </ul>
