@@ -119,6 +119,23 @@ test.describe('axe: no serious or critical violation', () => {
     });
   }
 
+  test('the Request section, opened: schemas, tools, JSON (light and dark)', async ({ page }) => {
+    await page.goto(conversation(DEMO_IDS.tools));
+    await expect(firstMessage(page)).toBeVisible();
+    const section = page.getByTestId('request-section');
+    await section.getByRole('button', { name: 'Request details' }).click();
+    await section.getByRole('button', { name: 'Show schema of support_reply' }).click();
+    await section.getByRole('button', { name: 'Show parameters of get_weather' }).click();
+    await section.getByRole('button', { name: 'Completion JSON' }).click();
+    await expect(section.locator('code[data-highlighted="true"]')).toHaveCount(2);
+    await audit(page, 'request section, opened');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.theme))
+      .toBe('dark');
+    await audit(page, 'request section, opened, dark theme');
+  });
+
   test('a deep-linked message', async ({ page }) => {
     const messageId = `${DEMO_IDS.long}-7000`;
     await page.goto(`${conversation(DEMO_IDS.long)}/messages/${messageId}`);

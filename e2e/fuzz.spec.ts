@@ -166,6 +166,25 @@ async function openFromList(page: Page, world: World) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(world.openId);
 }
 
+/**
+ * Opens everything the header's Request section can show: its details, each schema and the
+ * predicted output (a few), and the completion's JSON. None of it may fail to render.
+ */
+async function openRequestSection(page: Page) {
+  const section = page.getByTestId('request-section');
+  await section.getByRole('button', { name: 'Request details' }).click();
+  await expect(section.getByTestId('request-details')).toBeVisible();
+  const toggles = section.getByRole('button', {
+    name: /^Show (schema|parameters|format|prediction) of /,
+  });
+  const count = Math.min(await toggles.count(), 6);
+  // Each click turns "Show …" into "Hide …": the next one is first again.
+  for (let i = 0; i < count; i++) await toggles.first().click();
+  await section.getByRole('button', { name: 'Completion JSON' }).click();
+  await expect(section.getByLabel('Completion as received', { exact: true })).toBeVisible();
+  await expect(page.locator('[data-render-error]')).toHaveCount(0);
+}
+
 async function checkConversation(
   tab: Tab,
   world: World,
@@ -184,6 +203,7 @@ async function checkConversation(
   await expectNotBlank(page, CONVERSATION_CONTENT);
   if (wrongVariant !== 0) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(world.openId);
+    await openRequestSection(page);
   }
   await page
     .getByTestId('conversation-scroll')

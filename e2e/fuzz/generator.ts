@@ -261,7 +261,41 @@ const WRONG_COMPLETIONS: unknown[] = [
   { object: 'chat.completion', choices: [] },
 ];
 
+/**
+ * What a completion says of its request (not in the spec's schema, but in every real answer),
+ * every field of the wrong type, and tools and formats that are not what they claim.
+ */
+function wrongRequestFields(completion: Obj): void {
+  Object.assign(completion, {
+    temperature: 'hot',
+    top_p: { value: 1 },
+    seed: '42',
+    n: [2],
+    stop: { not: 'a list' },
+    logit_bias: 'none',
+    reasoning_effort: 3,
+    request_id: 7,
+    tool_choice: ['auto'],
+    tools: [
+      null,
+      5,
+      'get_weather',
+      [1, 2],
+      { function: 'a string' },
+      { type: 'function', function: { name: 5, description: {}, parameters: 'a string' } },
+      // Its own "__proto__" field (a literal `__proto__:` would set the prototype instead).
+      JSON.parse('{"type": "__proto__", "__proto__": {"name": "polluted"}}') as unknown,
+      { type: 'toString' },
+      { type: 'custom', custom: { name: 'c', format: [null] } },
+      { type: 'function', function: { name: 'deep', strict: 'yes', parameters: deepObject(40) } },
+    ],
+    response_format: { type: 7, json_schema: 'not an object', schema: [] },
+    prediction: { type: 'content', content: [5, { text: 7 }, null] },
+  });
+}
+
 function wrongCompletionFields(completion: Obj): void {
+  wrongRequestFields(completion);
   completion.model = 42;
   completion.created = 'yesterday';
   completion.usage = 'lots';
@@ -468,6 +502,10 @@ function bend(family: FamilyName, seed: number, rng: Rng, world: Built, open: Ob
         completion.metadata = null;
         completion.service_tier = null;
         completion.moderation = null;
+        for (const key of ['tools', 'tool_choice', 'response_format', 'prediction', 'seed']) {
+          completion[key] = null;
+        }
+        completion.request_id = null;
         for (const choice of choicesOf(completion)) {
           choice.logprobs = null;
           const message = messageOfChoice(choice);
@@ -522,6 +560,29 @@ function bend(family: FamilyName, seed: number, rng: Rng, world: Built, open: Ob
         ];
       }
       if (m4) m4.refusal = hugeSingleLine(HUGE_LENGTH);
+      open0.tools = [
+        {
+          type: 'function',
+          function: {
+            name: `tool_${'t'.repeat(5_000)}`,
+            description: hugeSingleLine(HUGE_LENGTH),
+            parameters: {
+              type: 'object',
+              properties: Object.fromEntries(
+                Array.from({ length: 30_000 }, (_, i) => [`field_${i}`, { type: 'integer' }]),
+              ),
+            },
+          },
+        },
+      ];
+      open0.response_format = {
+        type: 'json_schema',
+        json_schema: {
+          name: 'n'.repeat(5_000),
+          schema: { description: hugeSingleLine(HUGE_LENGTH) },
+        },
+      };
+      open0.prediction = { type: 'content', content: hugeText(rng, HUGE_LENGTH) };
       if (m5) m5.name = 'n'.repeat(5_000);
       return;
     }
@@ -641,6 +702,7 @@ function bend(family: FamilyName, seed: number, rng: Rng, world: Built, open: Ob
         wrongCompletionFields(wrong);
         const choice = choicesOf(open0)[0];
         if (choice) choice.message = { role: 'assistant', content: { not: 'text' }, refusal: 5 };
+        wrongRequestFields(open0);
       } else if (variant === 2) {
         // The second page of messages is not a page at all.
         world.messagesBody = (page, query) =>
@@ -648,6 +710,7 @@ function bend(family: FamilyName, seed: number, rng: Rng, world: Built, open: Ob
             ? page
             : { status: 200, body: { object: 'list', data: {}, has_more: 'yes' } };
         wrongCompletionFields(world.completions[1]!);
+        wrongRequestFields(open0);
       } else {
         // Whole answers that are JSON but not the schema.
         world.listBody = () => ({ status: 200, body: { object: 'list', data: 'nothing' } });
@@ -670,6 +733,14 @@ function bend(family: FamilyName, seed: number, rng: Rng, world: Built, open: Ob
         };
         choicesOf(completion).forEach((choice, j) => {
           choice.index = j === 0 ? -1 : Number.MAX_SAFE_INTEGER - j;
+        });
+        Object.assign(completion, {
+          seed: i % 2 === 0 ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER,
+          temperature: 1e308,
+          top_p: -0,
+          n: -1,
+          max_completion_tokens: Number.MAX_SAFE_INTEGER,
+          logit_bias: { '50256': -100, '-1': 1e308 },
         });
       });
       for (const message of allMessages()) {

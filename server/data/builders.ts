@@ -135,7 +135,14 @@ export interface CompletionInput {
   tools?: unknown[] | null;
   toolChoice?: unknown;
   serviceTier?: 'default' | 'flex' | 'priority' | 'auto' | 'scale';
+  /**
+   * Request fields to set or add (response_format, prediction, a fixed seed…): they replace the
+   * generated ones in place, or come last. The generator draws the same numbers either way.
+   */
+  request?: Record<string, unknown>;
 }
+
+const REASONING_EFFORTS = ['low', 'medium', 'high'] as const;
 
 /** A stored completion object shaped like the spec's examples (list/retrieve answers). */
 export function completion(input: CompletionInput): CompletionObject {
@@ -183,5 +190,11 @@ export function completion(input: CompletionInput): CompletionObject {
     metadata: input.metadata ?? {},
     choices: input.choices.map((c, index) => ({ index, ...c })),
     response_format: null,
+    // Reasoning models are asked for an effort; which one follows from the id (no draw, so
+    // the numbers drawn for everything else stay as they were).
+    ...(reasoning
+      ? { reasoning_effort: REASONING_EFFORTS[input.id.charCodeAt(input.id.length - 1) % 3] }
+      : {}),
+    ...input.request,
   };
 }

@@ -64,6 +64,7 @@ function special(
     metadata,
     tools: conv.tools ?? null,
     toolChoice: conv.toolChoice,
+    request: conv.request,
   };
   return { completion: completion(input), messages: arrayMessageSource(withIds(id, conv.drafts)) };
 }
@@ -210,7 +211,11 @@ export function generateDemoDataset(options: DemoOptions): StoredCompletion[] {
         answer('Option B: a shorter answer.'),
       ];
     }
+    let request: Record<string, unknown> | undefined;
+    if (i === 20 || i === 21) request = { n: 2 };
     if (i === 30) {
+      // A request parameter the viewer has no view of its own for: listed as another field.
+      request = { web_search_options: { search_context_size: 'medium' } };
       model = 'gpt-4o-search-preview';
       const cite = 'the OpenAI API reference';
       const content = `According to ${cite}, stored completions are listed with cursor pagination.`;
@@ -263,6 +268,7 @@ export function generateDemoDataset(options: DemoOptions): StoredCompletion[] {
         tools: withTools ? DEMO_TOOLS.slice(0, 2) : null,
         toolChoice: withTools ? 'auto' : null,
         serviceTier: rng.chance(0.1) ? 'flex' : rng.chance(0.05) ? 'priority' : 'default',
+        request,
       }),
       messages: arrayMessageSource(withIds(id, drafts)),
     });

@@ -32,6 +32,8 @@ export interface SpecialConversation {
   model: string;
   tools?: unknown[];
   toolChoice?: unknown;
+  /** Request fields of the completion beyond the generated ones (see CompletionInput.request). */
+  request?: Record<string, unknown>;
 }
 
 const img = (origin: string, name: DemoImageName) => `${origin}/demo-assets/images/${name}`;
@@ -85,12 +87,57 @@ export const DEMO_TOOLS = [
   },
 ];
 
+/** A strict structured-output format (`response_format` of type json_schema). */
+export const SUPPORT_REPLY_FORMAT = {
+  type: 'json_schema',
+  json_schema: {
+    name: 'support_reply',
+    description: 'What the assistant tells the customer, and what it did for them.',
+    strict: true,
+    schema: {
+      type: 'object',
+      properties: {
+        reply: { type: 'string', description: 'The message shown to the customer (Markdown).' },
+        order_status: {
+          type: ['string', 'null'],
+          enum: ['processing', 'in_transit', 'delivered', 'returned', null],
+          description: 'Status of the order discussed, if any.',
+        },
+        actions_taken: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              tool: { type: 'string' },
+              summary: { type: 'string' },
+            },
+            required: ['tool', 'summary'],
+            additionalProperties: false,
+          },
+        },
+        needs_human: { type: 'boolean' },
+      },
+      required: ['reply', 'order_status', 'actions_taken', 'needs_human'],
+      additionalProperties: false,
+    },
+  },
+};
+
 export function toolsConversation(): SpecialConversation {
   const brokenArgs = '{"order_id": "A-1042", "include": ["items", "shipping"'; // truncated: NOT valid JSON
   return {
     model: 'gpt-4.1',
     tools: DEMO_TOOLS,
     toolChoice: 'auto',
+    request: {
+      seed: 20_261_014,
+      temperature: 0.2,
+      top_p: 0.9,
+      max_completion_tokens: 1024,
+      parallel_tool_calls: true,
+      response_format: SUPPORT_REPLY_FORMAT,
+      prompt_cache_key: 'acme-support-v3',
+    },
     drafts: [
       system("You are Acme's order assistant. Use the tools to look up live data; never guess."),
       user(
@@ -227,8 +274,15 @@ export function markdownConversation(rng: Rng): SpecialConversation {
     CODE_BLOCKS[5],
     'A very long line: ' + 'lorem_ipsum_dolor_sit_amet_'.repeat(20),
   ].join('\n\n');
+  // Drawn where it always was (after the final answer): the rest of the dataset stays the same.
+  const designDocument = markdownAnswer(rng);
   return {
     model: 'gpt-4.1',
+    // The long version rewrites the design document: the short one is its predicted output.
+    request: {
+      prediction: { type: 'content', content: designDocument },
+      max_completion_tokens: 16_384,
+    },
     drafts: [
       developer(
         'Use Markdown. Prefer tables for comparisons. Label every fenced code block with its language.',
@@ -242,7 +296,7 @@ export function markdownConversation(rng: Rng): SpecialConversation {
         'Perfect. Now write the full design document, with a risks table and a timeline. Literal HTML like <b>this</b> must not render.',
         'bob_smith',
       ),
-      assistant(markdownAnswer(rng)),
+      assistant(designDocument),
       user('Go on — the long version please. 📝'),
     ],
     choices: [answer(finalAnswer)],
@@ -398,6 +452,25 @@ export function bigCodeBlock(lines: number): string {
   return ['```ts', ...out.slice(0, lines), '```'].join('\n');
 }
 
+/** A declared tool whose name, description and schema carry HTML: all of it is text. */
+export const HOSTILE_TOOL = {
+  type: 'function',
+  function: {
+    name: '<img src=x onerror="window.__pwned = \'tool-name\'">',
+    description:
+      '<script>window.__pwned = "tool-description"</script> <b onmouseover="window.__pwned = \'tool-b\'">bold?</b>',
+    parameters: {
+      type: 'object',
+      properties: {
+        html: {
+          type: 'string',
+          description: '<svg onload="window.__pwned = \'tool-schema\'"></svg>',
+        },
+      },
+    },
+  },
+};
+
 /**
  * Hostile content: every payload would run code (setting `window.__pwned` or opening a dialog)
  * or load something if the viewer let HTML or a bad URL through. All of it must show as text.
@@ -490,7 +563,7 @@ export function hostileConversation(origin: string): SpecialConversation {
   ].join('\n');
   return {
     model: 'gpt-4o',
-    tools: DEMO_TOOLS.slice(2, 3),
+    tools: [...DEMO_TOOLS.slice(2, 3), HOSTILE_TOOL],
     toolChoice: 'auto',
     drafts: [
       system(

@@ -7,6 +7,7 @@ import {
   parseRetryAfter,
 } from './errors.ts';
 import { parseCompletion, parseMessagesPage, parseCompletionsPage } from './parse.ts';
+import { parseJson } from './exact-json.ts';
 import type { CursorPage, MessageItem, StoredCompletion } from './types.ts';
 
 /** Where requests go. The default is the same-origin `/v1` of `npm start` (local API or proxy). */
@@ -202,7 +203,7 @@ async function request(
   let body: unknown = undefined;
   let parsed = true;
   try {
-    body = text === '' ? undefined : JSON.parse(text);
+    body = text === '' ? undefined : parseJson(text);
   } catch {
     parsed = false;
   }

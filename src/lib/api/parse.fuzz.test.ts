@@ -17,7 +17,13 @@ import {
 } from '@/features/conversation/utils/rows.ts';
 import { formatDateTime, formatNumber, formatRelative, isoDateTime } from '@/lib/format.ts';
 import { describeUrl, safeImageSource } from '@/lib/safe-url.ts';
-import { parseCompletion, parseCompletionsPage, parseMessagesPage } from './parse.ts';
+import { requestSummary, settingText } from '@/features/conversation/utils/request-summary.ts';
+import {
+  REQUEST_SETTING_KEYS,
+  parseCompletion,
+  parseCompletionsPage,
+  parseMessagesPage,
+} from './parse.ts';
 import type { Json, MessageItem, StoredCompletion } from './types.ts';
 
 // Schema fuzz of the lenient parser: every answer of the fuzz generator (e2e/fuzz/generator.ts,
@@ -132,6 +138,39 @@ function checkMessagesPage(body: Json, strict: boolean): MessageItem[] {
   return page.value.data;
 }
 
+/**
+ * Where each field of a completion is shown when it has the type it is read as; a field of any
+ * other type (or any other field) must be kept in `extra`.
+ */
+const COMPLETION_VIEWS: Record<string, (value: Json) => boolean> = {
+  id: () => true,
+  object: (value) => value === 'chat.completion',
+  created: (value) => typeof value === 'number' && Number.isFinite(value),
+  model: (value) => typeof value === 'string',
+  usage: isRecord,
+  system_fingerprint: (value) => typeof value === 'string',
+  metadata: isRecord,
+  choices: Array.isArray,
+  tools: Array.isArray,
+  tool_choice: () => true,
+  response_format: isRecord,
+  prediction: () => true,
+  request_id: (value) => typeof value === 'string',
+  ...Object.fromEntries(REQUEST_SETTING_KEYS.map((key) => [key, () => true])),
+};
+
+/** Fields of the completion neither null, nor shown, nor kept in `extra`. */
+function droppedCompletionFields(
+  raw: Record<string, Json>,
+  completion: StoredCompletion,
+): string[] {
+  return Object.keys(raw).filter((key) => {
+    const value = raw[key]!;
+    if (value === null || Object.hasOwn(completion.extra, key)) return false;
+    return !(Object.hasOwn(COMPLETION_VIEWS, key) && COMPLETION_VIEWS[key]!(value));
+  });
+}
+
 function checkCompletion(body: Json, strict: boolean): StoredCompletion | null {
   const completion = parseCompletion(body);
   if (strict) expect(completion.ok).toBe(true);
@@ -144,6 +183,7 @@ function checkCompletion(body: Json, strict: boolean): StoredCompletion | null {
   if (strict) {
     for (const choice of completion.value.choices) expect(choice.message.ok).toBe(true);
   }
+  expect(droppedCompletionFields(raw, completion.value)).toEqual([]);
   return completion.value;
 }
 
@@ -181,6 +221,9 @@ function exerciseViews(completion: StoredCompletion | null, items: MessageItem[]
       formatRelative(completion.created);
     }
     formatNumber(completion.usage?.total_tokens);
+    requestSummary(completion.request);
+    for (const setting of completion.request.settings) settingText(setting.value);
+    displayJson(completion.raw);
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCompletion, parseMessage, parseMessagesPage } from './parse.ts';
+import type { Json } from './types.ts';
 
 describe('parseMessage', () => {
   it('keeps every role, including ones it does not know', () => {
@@ -179,5 +180,192 @@ describe('parseCompletion', () => {
     expect(parsed.value.metadata).toEqual({ customer: 'acme' });
     expect(parsed.value.choices[0]?.message.ok).toBe(true);
     expect(parsed.value.choices[1]?.message).toMatchObject({ ok: false, reason: /message/ });
+  });
+});
+
+describe('parseCompletion: the request', () => {
+  // The shape of the spec's own example of `GET /chat/completions/{id}`, plus what a request
+  // with tools, a JSON schema and a predicted output leaves in the stored completion.
+  const full = {
+    object: 'chat.completion',
+    id: 'chatcmpl-abc123',
+    model: 'gpt-4o-2024-08-06',
+    created: 1738960610,
+    request_id: 'req_ded8ab984ec4bf840f37566c1011c417',
+    tool_choice: { type: 'function', function: { name: 'get_weather' } },
+    usage: { total_tokens: 31, completion_tokens: 18, prompt_tokens: 13 },
+    seed: 4944116,
+    top_p: 1.0,
+    temperature: 0.2,
+    presence_penalty: 0.0,
+    frequency_penalty: 0.5,
+    system_fingerprint: 'fp_50cad350e4',
+    input_user: null,
+    service_tier: 'default',
+    tools: [
+      {
+        type: 'function',
+        function: {
+          name: 'get_weather',
+          description: 'Current weather.',
+          strict: true,
+          parameters: { type: 'object', properties: { city: { type: 'string' } } },
+        },
+      },
+      { type: 'custom', custom: { name: 'apply_patch', format: { type: 'grammar' } } },
+    ],
+    metadata: {},
+    choices: [],
+    response_format: {
+      type: 'json_schema',
+      json_schema: {
+        name: 'reply',
+        strict: true,
+        schema: { type: 'object', properties: { answer: { type: 'string' } } },
+      },
+    },
+    prediction: { type: 'content', content: 'const x = 1;' },
+    moderation: null,
+    web_search_options: { search_context_size: 'low' },
+  };
+
+  it('reads settings in a fixed order, tools with their schemas, the response format', () => {
+    const parsed = parseCompletion(full);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const { request } = parsed.value;
+    expect(request.settings).toEqual([
+      { key: 'temperature', value: 0.2 },
+      { key: 'top_p', value: 1 },
+      { key: 'frequency_penalty', value: 0.5 },
+      { key: 'presence_penalty', value: 0 },
+      { key: 'seed', value: 4944116 },
+      { key: 'service_tier', value: 'default' },
+    ]);
+    expect(request.requestId).toBe('req_ded8ab984ec4bf840f37566c1011c417');
+    expect(request.toolChoice).toEqual({ type: 'function', function: { name: 'get_weather' } });
+    expect(request.tools).toEqual([
+      {
+        type: 'function',
+        name: 'get_weather',
+        description: 'Current weather.',
+        strict: true,
+        schema: { type: 'object', properties: { city: { type: 'string' } } },
+        schemaField: 'parameters',
+        raw: full.tools[0],
+      },
+      {
+        type: 'custom',
+        name: 'apply_patch',
+        description: null,
+        strict: null,
+        schema: { type: 'grammar' },
+        schemaField: 'format',
+        raw: full.tools[1],
+      },
+    ]);
+    expect(request.responseFormat).toMatchObject({
+      type: 'json_schema',
+      name: 'reply',
+      strict: true,
+      schema: { type: 'object', properties: { answer: { type: 'string' } } },
+    });
+    expect(request.prediction).toEqual({ type: 'content', content: 'const x = 1;' });
+    // Only what no view shows; null fields (input_user, moderation) are left to the JSON view.
+    expect(parsed.value.extra).toEqual({ web_search_options: { search_context_size: 'low' } });
+  });
+
+  it('reads an absent or null request as nothing to show', () => {
+    const parsed = parseCompletion({
+      id: 'c',
+      tools: null,
+      tool_choice: null,
+      response_format: null,
+      prediction: null,
+      seed: null,
+    });
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parsed.value.request).toEqual({
+      settings: [],
+      toolChoice: undefined,
+      tools: [],
+      responseFormat: null,
+      prediction: undefined,
+      requestId: null,
+    });
+    expect(parsed.value.extra).toEqual({});
+  });
+
+  it('is lenient: wrong types are kept (shown as they are, or as other fields), never thrown on', () => {
+    const odd = JSON.parse(
+      JSON.stringify({
+        id: 'c',
+        object: 'chat.completion.chunk',
+        model: 42,
+        created: 'yesterday',
+        usage: 'lots',
+        system_fingerprint: {},
+        temperature: 'hot',
+        seed: { value: 1 },
+        stop: ['\n', 5],
+        request_id: 7,
+        tools: 'get_weather',
+        response_format: 'json',
+      }),
+    ) as Json;
+    const parsed = parseCompletion(odd);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parsed.value.request.settings).toEqual([
+      { key: 'temperature', value: 'hot' },
+      { key: 'seed', value: { value: 1 } },
+      { key: 'stop', value: ['\n', 5] },
+    ]);
+    expect(parsed.value.request.tools).toEqual([]);
+    expect(parsed.value.request.requestId).toBeNull();
+    expect(parsed.value.extra).toEqual({
+      object: 'chat.completion.chunk',
+      model: 42,
+      created: 'yesterday',
+      usage: 'lots',
+      system_fingerprint: {},
+      request_id: 7,
+      tools: 'get_weather',
+      response_format: 'json',
+    });
+  });
+
+  it('reads odd tools and response formats field by field', () => {
+    const body = JSON.parse(
+      `{"id":"c","tools":[null,5,"x",{"function":"a string"},
+        {"type":"function","function":{"name":5,"description":["d"],"strict":"yes","parameters":"a string"}},
+        {"type":"__proto__","__proto__":{"name":"polluted"}},
+        {"type":"toString"},
+        {"type":"web_search","name":"flat","parameters":{"a":1}}],
+       "response_format":{"type":"json_schema","json_schema":{"name":"n","schema":null}}}`,
+    ) as Json;
+    const parsed = parseCompletion(body);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const tools = parsed.value.request.tools;
+    expect(tools).toHaveLength(8);
+    for (const tool of tools.slice(0, 3)) {
+      expect(tool).toMatchObject({ type: null, name: null, schema: undefined });
+    }
+    expect(tools[3]).toMatchObject({ type: null, name: null, schema: undefined });
+    expect(tools[4]).toMatchObject({
+      type: 'function',
+      name: null,
+      description: null,
+      strict: null,
+      schema: 'a string',
+      schemaField: 'parameters',
+    });
+    // A type named like a prototype member reads its own field, never Object.prototype.
+    expect(tools[5]).toMatchObject({ type: '__proto__', name: 'polluted' });
+    expect(tools[6]).toMatchObject({ type: 'toString', name: null, schema: undefined });
+    expect(tools[7]).toMatchObject({ type: 'web_search', name: 'flat', schema: { a: 1 } });
+    expect(parsed.value.request.responseFormat).toMatchObject({
+      type: 'json_schema',
+      name: 'n',
+      schema: undefined,
+    });
   });
 });

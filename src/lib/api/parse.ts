@@ -1,15 +1,21 @@
 import type {
   Choice,
+  CompletionRequest,
   ContentPart,
   CursorPage,
+  DeclaredTool,
   Json,
   JsonObject,
   MessageItem,
+  RequestSetting,
+  ResponseFormat,
   StoredCompletion,
   ToolCall,
   UnreadableItem,
   Usage,
 } from './types.ts';
+
+import { exactInteger } from './exact-json.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -19,6 +25,15 @@ function isObject(value: unknown): value is JsonObject {
 
 function str(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
+}
+
+function bool(value: unknown): boolean | null {
+  return typeof value === 'boolean' ? value : null;
+}
+
+/** An own field only: a key such as "__proto__" or "toString" must not find Object's members. */
+function own(object: JsonObject, key: string): Json | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
 /**
@@ -216,6 +231,133 @@ function parseChoice(value: Json, position: number): Choice {
   };
 }
 
+/**
+ * Request settings shown in the Request section, in this order, whatever their type (a wrong
+ * type is shown as the JSON it is). `service_tier` is also in the header's own fields.
+ */
+export const REQUEST_SETTING_KEYS = [
+  'temperature',
+  'top_p',
+  'frequency_penalty',
+  'presence_penalty',
+  'seed',
+  'n',
+  'max_completion_tokens',
+  'max_tokens',
+  'stop',
+  'logprobs',
+  'top_logprobs',
+  'logit_bias',
+  'parallel_tool_calls',
+  'reasoning_effort',
+  'verbosity',
+  'service_tier',
+  'modalities',
+  'store',
+  'input_user',
+  'user',
+  'safety_identifier',
+  'prompt_cache_key',
+] as const;
+const settingKeys = new Set<string>(REQUEST_SETTING_KEYS);
+
+/** Fields the header shows elsewhere, when they have the type it reads them as. */
+const headerFields: Record<string, (value: Json) => boolean> = {
+  id: () => true,
+  // A constant: only worth showing when it is something else.
+  object: (value) => value === 'chat.completion',
+  created: (value) => typeof value === 'number' && Number.isFinite(value),
+  model: (value) => typeof value === 'string',
+  usage: isObject,
+  system_fingerprint: (value) => typeof value === 'string',
+  metadata: isObject,
+  choices: Array.isArray,
+  // Read by parseRequest below (an unexpected type goes to `extra` from there).
+  tools: Array.isArray,
+  tool_choice: () => true,
+  response_format: isObject,
+  prediction: () => true,
+  request_id: (value) => typeof value === 'string',
+};
+
+function parseDeclaredTool(value: Json): DeclaredTool {
+  const tool: DeclaredTool = {
+    type: null,
+    name: null,
+    description: null,
+    strict: null,
+    schema: undefined,
+    schemaField: null,
+    raw: value,
+  };
+  if (!isObject(value)) return tool;
+  tool.type = str(value.type);
+  // `{type: "function", function: {...}}`, `{type: "custom", custom: {...}}`, or flat.
+  const nested = tool.type == null ? undefined : own(value, tool.type);
+  const body = isObject(nested) ? nested : value;
+  tool.name = str(own(body, 'name'));
+  tool.description = str(own(body, 'description'));
+  tool.strict = bool(own(body, 'strict'));
+  for (const field of ['parameters', 'format'] as const) {
+    const schema = own(body, field);
+    if (schema != null) {
+      tool.schema = schema;
+      tool.schemaField = field;
+      break;
+    }
+  }
+  return tool;
+}
+
+function parseResponseFormat(value: JsonObject): ResponseFormat {
+  const type = str(value.type);
+  const nested = type == null ? undefined : own(value, type);
+  const body = isObject(nested) ? nested : value;
+  const schema = own(body, 'schema');
+  return {
+    type,
+    name: str(own(body, 'name')),
+    description: str(own(body, 'description')),
+    strict: bool(own(body, 'strict')),
+    schema: schema === null ? undefined : schema,
+    raw: value,
+  };
+}
+
+function parseRequest(body: JsonObject): CompletionRequest {
+  const settings: RequestSetting[] = [];
+  for (const key of REQUEST_SETTING_KEYS) {
+    const value = own(body, key);
+    if (value == null) continue;
+    const exact = exactInteger(body, key);
+    settings.push(exact === undefined ? { key, value } : { key, value, exact });
+  }
+  const responseFormat = own(body, 'response_format');
+  const toolChoice = own(body, 'tool_choice');
+  const prediction = own(body, 'prediction');
+  const tools = own(body, 'tools');
+  return {
+    settings,
+    toolChoice: toolChoice === null ? undefined : toolChoice,
+    tools: Array.isArray(tools) ? tools.map(parseDeclaredTool) : [],
+    responseFormat: isObject(responseFormat) ? parseResponseFormat(responseFormat) : null,
+    prediction: prediction === null ? undefined : prediction,
+    requestId: str(own(body, 'request_id')),
+  };
+}
+
+/** Fields of the completion no view shows (see StoredCompletion.extra). */
+function completionExtra(body: JsonObject): JsonObject {
+  const extra: JsonObject = {};
+  for (const [key, field] of Object.entries(body)) {
+    if (field === null || settingKeys.has(key)) continue;
+    const shown = Object.hasOwn(headerFields, key) ? headerFields[key]! : null;
+    if (shown?.(field)) continue;
+    setField(extra, key, field);
+  }
+  return extra;
+}
+
 /** A stored completion needs an id to be shown at all; everything else may be missing. */
 export function parseCompletion(body: unknown): Parsed<StoredCompletion> {
   if (!isObject(body)) return { ok: false, reason: 'the answer is not a JSON object' };
@@ -233,6 +375,8 @@ export function parseCompletion(body: unknown): Parsed<StoredCompletion> {
       usage: parseUsage(body.usage),
       metadata: parseMetadata(body.metadata),
       choices: Array.isArray(body.choices) ? body.choices.map(parseChoice) : [],
+      request: parseRequest(body),
+      extra: completionExtra(body),
       raw: body,
     },
   };

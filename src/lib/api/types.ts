@@ -87,6 +87,54 @@ export interface Choice {
   message: MessageItem;
 }
 
+/** A request setting (temperature, seed, max_tokens…) as received, whatever its type. */
+export interface RequestSetting {
+  key: string;
+  value: Json;
+  /** For an integer past 2^53 (a seed): its digits as received; `value` holds it rounded. */
+  exact?: string;
+}
+
+/**
+ * A tool the request declared (`tools[]`): a function with its `parameters` schema, a custom
+ * tool with its `format`, or a shape we don't know (kept in `raw`, all else null).
+ */
+export interface DeclaredTool {
+  type: string | null;
+  name: string | null;
+  description: string | null;
+  strict: boolean | null;
+  /** The function's `parameters` or the custom tool's `format`; undefined when it has none. */
+  schema: Json | undefined;
+  /** Which of the two `schema` is. */
+  schemaField: 'parameters' | 'format' | null;
+  raw: Json;
+}
+
+/** `response_format`: its type, and for `json_schema` the schema with its name. */
+export interface ResponseFormat {
+  type: string | null;
+  name: string | null;
+  description: string | null;
+  strict: boolean | null;
+  schema: Json | undefined;
+  raw: JsonObject;
+}
+
+/** What the completion says of the request that made it, beyond the messages. */
+export interface CompletionRequest {
+  /** Sampling settings and limits present (not null), in a fixed order. */
+  settings: RequestSetting[];
+  /** `tool_choice` as received; undefined when absent or null. */
+  toolChoice: Json | undefined;
+  /** `tools`: empty when absent or null. */
+  tools: DeclaredTool[];
+  responseFormat: ResponseFormat | null;
+  /** `prediction` (predicted output) as received; undefined when absent or null. */
+  prediction: Json | undefined;
+  requestId: string | null;
+}
+
 export interface StoredCompletion {
   id: string;
   model: string;
@@ -96,5 +144,12 @@ export interface StoredCompletion {
   usage: Usage | null;
   metadata: Record<string, string>;
   choices: Choice[];
+  request: CompletionRequest;
+  /**
+   * Fields no view shows: unknown ones, and known ones of an unexpected type (a `tools` that is
+   * not an array). Kept so nothing is dropped; null ones are left out.
+   */
+  extra: JsonObject;
+  /** The completion exactly as received. */
   raw: JsonObject;
 }

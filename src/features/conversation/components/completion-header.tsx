@@ -8,6 +8,7 @@ import { lastListHref } from '@/lib/navigation-memory.ts';
 import { DeleteCompletionDialog } from './delete-completion-dialog.tsx';
 import { ExportDialog } from '../export/export-dialog.tsx';
 import { MetadataEditor } from './metadata-editor.tsx';
+import { RequestSection } from './request-section.tsx';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -100,6 +101,7 @@ export function CompletionHeader({ completion }: { completion: StoredCompletion 
           </Field>
         )}
       </dl>
+      <RequestSection completion={completion} />
       <div className="mt-3">
         <div className="flex items-center gap-2">
           <h2 className="text-xs font-medium tracking-wide text-slate-500 uppercase">Metadata</h2>

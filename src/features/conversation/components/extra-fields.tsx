@@ -6,7 +6,16 @@ import { JsonBlock } from './json-view.tsx';
  * Fields the viewer has no special view for, as chips with a short preview; each chip is a
  * button that shows the field's whole JSON below (and hides it again).
  */
-export function ExtraFields({ fields, label }: { fields: JsonObject; label: string }) {
+export function ExtraFields({
+  fields,
+  label,
+  owner = 'message',
+}: {
+  fields: JsonObject;
+  label: string;
+  /** What the fields belong to, as the group's name says it: "message #3", "completion …". */
+  owner?: string;
+}) {
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   const baseId = useId();
   // Empty values (`annotations: []` on every answer) say nothing: the JSON toggle still has them.
@@ -23,7 +32,7 @@ export function ExtraFields({ fields, label }: { fields: JsonObject; label: stri
     <div
       className="flex flex-col gap-1.5"
       role="group"
-      aria-label={`Other fields of message ${label}`}
+      aria-label={`Other fields of ${owner} ${label}`}
     >
       <div className="flex flex-wrap gap-1.5">
         {keys.map((key, i) => (
@@ -47,7 +56,7 @@ export function ExtraFields({ fields, label }: { fields: JsonObject; label: stri
       {keys.map((key, i) =>
         open.has(key) ? (
           <div key={key} id={`${baseId}-${i}`} data-testid="extra-field-json">
-            <JsonBlock value={fields[key]} label={`Field ${key} of message ${label}`} />
+            <JsonBlock value={fields[key]} label={`Field ${key} of ${owner} ${label}`} />
           </div>
         ) : null,
       )}

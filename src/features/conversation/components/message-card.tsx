@@ -8,11 +8,13 @@ import { readAnnotations, resolveCitations } from './citation-spans.ts';
 import { CitationSources } from './citations.tsx';
 import { ExtraFields } from './extra-fields.tsx';
 import { ImagePart } from './image-part.tsx';
+import { JsonCode } from './json-code.tsx';
 import { JsonBlock } from './json-view.tsx';
 import { MessageActionsMenu, MessageCopyActions } from './message-actions.tsx';
 import { MessageText } from './message-text.tsx';
 import { ToolCallView, ToolResultOf } from './tool-call-view.tsx';
 import { messageLink, useConversationContext } from '../conversation-context.ts';
+import { toolResultJson } from '../utils/json-text.ts';
 import { MESSAGE_NUMBER_TITLE } from '../utils/rows.ts';
 
 const roleStyles: Record<string, { badge: string; card: string }> = {
@@ -95,11 +97,23 @@ function MessageBody({
     };
   }, [message]);
   const audio = readAudio(message.extra.audio);
+  // A tool result that is a JSON object or array: indented and highlighted like arguments.
+  const json = asStored ? null : toolResultJson(message);
   return (
     <div className="flex flex-col gap-3">
       <ToolResultOf message={message} calledName={calledName} />
       {message.contentParts ? (
         <Parts parts={message.contentParts} messageId={message.id} asStored={asStored} />
+      ) : json != null ? (
+        <div
+          className="rounded-md border border-amber-200 bg-amber-50/60"
+          data-testid="tool-result-json"
+        >
+          <JsonCode
+            code={json}
+            className="p-3 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]"
+          />
+        </div>
       ) : message.content != null && message.content !== '' ? (
         <MessageText text={message.content} asStored={asStored} citations={citations} />
       ) : null}

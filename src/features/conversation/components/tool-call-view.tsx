@@ -2,38 +2,15 @@ import { useId, useMemo, useState } from 'react';
 import type { ChatMessage, ToolCall } from '@/lib/api/types.ts';
 import { JumpButton } from '../find/jump-button.tsx';
 import { isToolResult } from '../find/tool-pairs.ts';
-import { useHighlightedCode } from '../markdown/use-highlighted-code.ts';
-import { LONG_TEXT_LIMIT, MARKDOWN_LIMIT } from './message-text.tsx';
-import { formatNumber } from '@/lib/format.ts';
-
-/** Arguments this long show head and tail until "Show all" (a megabyte would freeze the page). */
-const HEAD = 8_000;
-const TAIL = 2_000;
-
-function prettyArguments(text: string): { pretty: string; valid: boolean } {
-  try {
-    return { pretty: JSON.stringify(JSON.parse(text), null, 2), valid: true };
-  } catch {
-    return { pretty: text, valid: false };
-  }
-}
+import { JsonCode, prettyJsonText } from './json-code.tsx';
 
 export function ToolCallView({ call }: { call: ToolCall }) {
   const name = call.function?.name ?? call.custom?.name ?? '(unknown tool)';
   const input = call.function?.arguments ?? call.custom?.input ?? JSON.stringify(call.raw);
   const custom = call.custom != null;
   const { pretty, valid } = useMemo(
-    () => (custom ? { pretty: input, valid: true } : prettyArguments(input)),
+    () => (custom ? { pretty: input, valid: true } : prettyJsonText(input)),
     [custom, input],
-  );
-  const [showAll, setShowAll] = useState(false);
-  const collapsed = pretty.length > LONG_TEXT_LIMIT && !showAll;
-  // Function arguments are JSON: highlighted once parsed; raw text (not JSON) stays plain, and
-  // so do arguments too long to highlight in one go.
-  const highlightable = !custom && valid && !collapsed && pretty.length <= MARKDOWN_LIMIT;
-  const highlighted = useHighlightedCode(
-    highlightable ? pretty : '',
-    highlightable ? 'json' : null,
   );
   const [open, setOpen] = useState(true);
   const bodyId = useId();
@@ -81,36 +58,14 @@ export function ToolCallView({ call }: { call: ToolCall }) {
           {open ? `Hide ${what}` : `Show ${what}`}
         </button>
       </div>
-      <pre
+      {/* Function arguments are JSON: highlighted once parsed; raw text (not JSON) stays plain. */}
+      <JsonCode
+        code={pretty}
+        highlight={!custom && valid}
         id={bodyId}
         hidden={!open}
-        dir="ltr"
         className="max-h-96 overflow-auto p-3 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]"
-      >
-        <code
-          key={highlighted != null ? 'highlighted' : 'plain'}
-          data-highlighted={highlighted != null ? 'true' : undefined}
-        >
-          {collapsed ? (
-            <>
-              {pretty.slice(0, HEAD)}
-              <span className="my-2 block rounded border border-dashed border-amber-300 bg-amber-100/60 p-2 text-center font-sans text-sm text-amber-950">
-                {formatNumber(pretty.length - HEAD - TAIL)} more characters not shown.{' '}
-                <button
-                  type="button"
-                  className="font-medium underline"
-                  onClick={() => setShowAll(true)}
-                >
-                  Show all
-                </button>
-              </span>
-              {pretty.slice(-TAIL)}
-            </>
-          ) : (
-            (highlighted ?? pretty)
-          )}
-        </code>
-      </pre>
+      />
     </div>
   );
 }

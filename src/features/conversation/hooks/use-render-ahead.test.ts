@@ -32,6 +32,14 @@ describe('markdownTexts', () => {
     expect(markdownTexts(chat({ content: 'x'.repeat(LONG_TEXT_LIMIT + 1) }))).toEqual([]);
     expect(markdownTexts(chat({ content: 'see [1]', extra: { annotations: [] } }))).toEqual([]);
   });
+
+  it('leaves out a tool result that is JSON (shown as code), not one that is text', () => {
+    const result = (content: string) => chat({ role: 'tool', toolCallId: 'call_1', content });
+    expect(markdownTexts(result('{"city":"Paris"}'))).toEqual([]);
+    expect(markdownTexts(result('Done: **1** file changed.'))).toEqual([
+      'Done: **1** file changed.',
+    ]);
+  });
 });
 
 describe('textsAhead', () => {

@@ -1,4 +1,5 @@
 import type { ChatMessage, Choice, MessageItem } from '@/lib/api/types.ts';
+import { toolResultJson } from './json-text.ts';
 
 /** One row of the conversation's virtualized list. Keys are stable: message ids, never indexes. */
 export type ConversationRow =
@@ -157,7 +158,8 @@ const estimates = new WeakMap<MessageItem, number>();
 function computeEstimate(item: MessageItem): number {
   if (!item.ok) return 160;
   const { message } = item;
-  let text = message.content ?? '';
+  // A JSON tool result is shown indented: one line per value.
+  let text = toolResultJson(message) ?? message.content ?? '';
   let images = 0;
   for (const part of message.contentParts ?? []) {
     if ('text' in part) text += `\n${part.text}`;
