@@ -90,32 +90,35 @@ export function conversationIndex(
   if (!mainScript || headEnd < mainScript.index) return null;
   // What index.html loads already (the entry and its imports) needs no second mention.
   const present = (file: string) => html.includes(`/${file}"`);
+  const preload = (file: string) =>
+    `<link rel="modulepreload" crossorigin href="/${escapeHtml(file)}">`;
+  // The early entry and what it imports come first, ahead of the app's own files: its requests
+  // go out once these are in. Module scripts run in document order, so it runs before the app.
+  const early = hints.earlyRequests ? manifest[EARLY_REQUESTS_ENTRY] : undefined;
+  const earlyJs = new Set<string>();
+  if (early) collect(manifest, EARLY_REQUESTS_ENTRY, earlyJs, new Set());
+  earlyJs.delete(early?.file ?? '');
+  const earlyTags = early
+    ? [
+        ...[...earlyJs].map(preload),
+        `<script type="module" crossorigin src="/${escapeHtml(early.file)}"></script>`,
+      ]
+    : [];
   const js = new Set<string>();
   const css = new Set<string>();
   for (const key of CONVERSATION_MODULES) collect(manifest, key, js, css);
-  const early = hints.earlyRequests ? manifest[EARLY_REQUESTS_ENTRY] : undefined;
-  if (early) collect(manifest, EARLY_REQUESTS_ENTRY, js, css);
-  js.delete(early?.file ?? '');
   const links = [
+    // A stylesheet, not a preload: the chunk's loader finds it and doesn't wait for one.
     ...[...css]
       .filter((file) => !present(file))
-      .map(
-        // A stylesheet, not a preload: the chunk's loader finds it and doesn't wait for one.
-        (file) => `<link rel="stylesheet" crossorigin href="/${escapeHtml(file)}">`,
-      ),
-    ...[...js]
-      .filter((file) => !present(file))
-      .map((file) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(file)}">`),
+      .map((file) => `<link rel="stylesheet" crossorigin href="/${escapeHtml(file)}">`),
+    ...[...js].filter((file) => !present(file) && !earlyJs.has(file)).map(preload),
   ];
-  if (links.length === 0 && !early) return null;
-  // Module scripts run in document order: the early entry's requests go out before the app runs.
-  const earlyScript = early
-    ? `<script type="module" crossorigin src="/${escapeHtml(early.file)}"></script>\n    `
-    : '';
-  // index.html's head ends with a newline and two spaces of indentation before </head>.
+  if (links.length === 0 && earlyTags.length === 0) return null;
+  // index.html's head is indented by four spaces, and ends with a newline and two before </head>.
   return (
     html.slice(0, mainScript.index) +
-    earlyScript +
+    earlyTags.map((tag) => `${tag}\n    `).join('') +
     html.slice(mainScript.index, headEnd) +
     links.map((link) => `  ${link}\n  `).join('') +
     html.slice(headEnd)
