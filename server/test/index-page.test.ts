@@ -54,11 +54,11 @@ const MANIFEST = {
   },
   'src/features/conversation/markdown/highlighter.ts': { file: 'assets/highlighter-H.js' },
 };
-const EARLY = '<script type="module" crossorigin src="/assets/early-requests-E.js"></script>';
+const EARLY = '<script type="module" async crossorigin src="/assets/early-requests-E.js"></script>';
 const all: IndexHints = { earlyRequests: true };
 
 describe('conversationIndex', () => {
-  it('names the route’s chunks and puts the early entry before the app’s script', () => {
+  it('names the route’s chunks and puts the early entry (async) ahead of the app’s script', () => {
     const html = conversationIndex(INDEX, MANIFEST, all)!;
     expect(html).toContain(
       `<script src="/theme-init.js"></script>\n    <link rel="modulepreload" crossorigin href="/assets/shared-S.js">\n    ${EARLY}\n    <script type="module" crossorigin src="/assets/index-A.js">`,

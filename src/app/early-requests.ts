@@ -1,4 +1,4 @@
-// The build's second entry (vite.config.ts). The server puts it before the app's own script in
+// The build's second entry (vite.config.ts). The server puts it ahead of the app's own script in
 // the page it serves for a conversation URL, when it has the same-origin API of `npm start`
 // (server/index-page.ts): it starts the conversation's requests from the URL while the app's
 // code is still loading, and the client hands their answers to the queries that ask for them.

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient, dropEarlyRequests, startEarlyRequests } from './client.ts';
+import { createApiClient, dropEarlyRequests, endEarlyStart, startEarlyRequests } from './client.ts';
 
 // Requests started before the app (src/app/early-requests.ts), against a real loopback server
 // that counts what it is asked: the client's first request of the same URL takes the early
@@ -90,5 +90,15 @@ describe('early requests', () => {
     await reached(1);
     dropEarlyRequests();
     expect((await createApiClient({ baseURL }).getCompletion('c')).raw).toMatchObject({ n: 2 });
+  });
+});
+
+// Last: it can't be undone in this module.
+describe('once the app has started', () => {
+  it('early requests are not started any more (the app asks for itself)', async () => {
+    endEarlyStart();
+    startEarlyRequests(baseURL, ['/chat/completions/c']);
+    expect((await createApiClient({ baseURL }).getCompletion('c')).raw).toMatchObject({ n: 1 });
+    expect(asked).toEqual(['GET /v1/chat/completions/c']);
   });
 });

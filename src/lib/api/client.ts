@@ -169,6 +169,8 @@ interface EarlyRequest {
   timer: ReturnType<typeof setTimeout>;
 }
 const earlyRequests = new Map<string, EarlyRequest>();
+/** Cleared when the app starts: from then on it asks for itself. */
+let earlyStartOpen = true;
 /** Long enough for a slow device to boot the app; short enough not to serve a stale answer. */
 export const EARLY_REQUEST_TTL_MS = 15_000;
 
@@ -185,6 +187,7 @@ function dropEarlyRequest(url: string) {
  * would send them, for that client's first request of each URL to take over.
  */
 export function startEarlyRequests(baseURL: string, paths: readonly string[]): void {
+  if (!earlyStartOpen) return;
   for (const path of paths) {
     const url = joinUrl(baseURL, path);
     if (earlyRequests.has(url)) continue;
@@ -195,6 +198,14 @@ export function startEarlyRequests(baseURL: string, paths: readonly string[]): v
     const timer = setTimeout(() => dropEarlyRequest(url), EARLY_REQUEST_TTL_MS);
     earlyRequests.set(url, { response, controller, timer });
   }
+}
+
+/**
+ * The app has started: early requests started later would only ask again for what its queries
+ * ask for (the early entry loads `async`, so it could in principle run after the app).
+ */
+export function endEarlyStart(): void {
+  earlyStartOpen = false;
 }
 
 /** Cancels the early requests nobody took (e.g. the connection changed). */
