@@ -172,7 +172,7 @@ const earlyRequests = new Map<string, EarlyRequest>();
 /** Cleared when the app starts: from then on it asks for itself. */
 let earlyStartOpen = true;
 /** Long enough for a slow device to boot the app; short enough not to serve a stale answer. */
-export const EARLY_REQUEST_TTL_MS = 15_000;
+const EARLY_REQUEST_TTL_MS = 15_000;
 
 function dropEarlyRequest(url: string) {
   const early = earlyRequests.get(url);
