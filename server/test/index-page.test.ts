@@ -54,14 +54,15 @@ const MANIFEST = {
   },
   'src/features/conversation/markdown/highlighter.ts': { file: 'assets/highlighter-H.js' },
 };
-const EARLY = '<script type="module" async crossorigin src="/assets/early-requests-E.js"></script>';
+const EARLY =
+  '<script type="module" async fetchpriority="high" crossorigin src="/assets/early-requests-E.js"></script>';
 const all: IndexHints = { earlyRequests: true };
 
 describe('conversationIndex', () => {
   it('names the route’s chunks and puts the early entry (async) ahead of the app’s script', () => {
     const html = conversationIndex(INDEX, MANIFEST, all)!;
     expect(html).toContain(
-      `<script src="/theme-init.js"></script>\n    <link rel="modulepreload" crossorigin href="/assets/shared-S.js">\n    ${EARLY}\n    <script type="module" crossorigin src="/assets/index-A.js">`,
+      `<script src="/theme-init.js"></script>\n    <link rel="modulepreload" crossorigin href="/assets/early-requests-E.js">\n    <link rel="modulepreload" crossorigin href="/assets/shared-S.js">\n    ${EARLY}\n    <script type="module" crossorigin src="/assets/index-A.js">`,
     );
     expect(html.indexOf(EARLY)).toBeLessThan(html.indexOf('/assets/index-A.js'));
     const preloads = [...html.matchAll(/rel="modulepreload" crossorigin href="([^"]+)"/g)].map(
@@ -70,6 +71,7 @@ describe('conversationIndex', () => {
     // The early entry's imports ahead of it (its requests wait for them), then index.html's
     // own, then the route's, each once; the route's lazy imports not.
     expect(preloads).toEqual([
+      '/assets/early-requests-E.js',
       '/assets/shared-S.js',
       '/assets/shared-S.js',
       '/assets/conversation-page-C.js',
