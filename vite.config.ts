@@ -15,5 +15,14 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     reportCompressedSize: false,
+    // The server reads the manifest to name a conversation URL's chunks in its page, and to put
+    // the second entry there (server/index-page.ts).
+    manifest: true,
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        'early-requests': fileURLToPath(new URL('./src/app/early-requests.ts', import.meta.url)),
+      },
+    },
   },
 });

@@ -36,6 +36,8 @@ describe('bench budgets', () => {
         'deepLink.ms',
         'initialJsGzipKB',
         'conversation.firstMessageMs',
+        'proxy.firstMessageRoundTrips',
+        'proxy.deepLinkRoundTrips',
       ]),
     );
   });

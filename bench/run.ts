@@ -2,8 +2,8 @@
 // figures, each next to its budget (bench/budgets.json) and, for the 10,000-message conversation,
 // next to a plain non-virtualized render of the same messages (the baseline, measured in the same
 // run). Figures go to bench/results/latest.json; `npm run bench:check` compares them with the
-// budgets. `--only a,b` runs some scenarios: conversation, baseline, deeplink, drift, image, code,
-// scale.
+// budgets. `--only=a,b` runs some scenarios: conversation, first (its time to first message
+// alone), baseline, deeplink, drift, proxy, image, code, scale.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,26 +14,31 @@ import { startServer } from '../server/main.ts';
 import { measureAnchorDrift } from './anchor-drift.ts';
 import { initialJsGzipBytes } from './bundle-size.ts';
 import { loadBudgets, checkFigures, formatCheck, type Figures } from './budgets.ts';
+import { formatWaterfall, measureOpening, type OpeningFigures } from './opening.ts';
 import {
   measureBaseline,
   measureBigImage,
   measureCodeBlock,
-  measureDeepLink,
   measureScale,
   measureVirtualized,
   RUNS,
 } from './scenarios.ts';
+import { startUpstream } from './upstream.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SCENARIOS = [
   'conversation',
+  'first',
   'baseline',
   'deeplink',
   'drift',
+  'proxy',
   'image',
   'code',
   'scale',
 ] as const;
+/** The proxy scenario's upstream answers each request after this long, as a remote API would. */
+const PROXY_LATENCY_MS = 200;
 type Scenario = (typeof SCENARIOS)[number];
 
 function parseOnly(argv: string[]): Set<Scenario> {
@@ -53,6 +58,20 @@ function buildBaseline() {
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error('Building the baseline page failed.');
+}
+
+/** An opening's figures as printed: median, every load, round trips, the median's waterfall. */
+function printOpening(title: string, figures: OpeningFigures, ids: readonly string[]) {
+  const { median } = figures;
+  const trips =
+    figures.runsRoundTrips.length === 0
+      ? ''
+      : `; upstream round trips on the critical path: ${figures.runsRoundTrips.join(', ')}`;
+  console.log(
+    `\n${title}, median of ${figures.runsMs.length}: ${figures.medianMs.toFixed(0)} ms (loads: ${figures.runsMs.map((ms) => ms.toFixed(0)).join(', ')})${trips}`,
+  );
+  console.log('  waterfall of the median load (ms from navigation start):');
+  console.log(formatWaterfall(median, ids));
 }
 
 const fmt = (value: number | null | undefined, digits = 1) =>
@@ -102,11 +121,24 @@ async function main() {
       `initial JS (gzipped, what index.html loads): ${(bundle.bytes / 1024).toFixed(1)} KB in ${bundle.files.length} file(s)`,
     );
 
+    const longUrl = `${server.url}/completions/${DEMO_IDS.long}`;
+    let first: OpeningFigures | null = null;
+    if (only.has('conversation') || only.has('first')) {
+      first = await measureOpening(browser, longUrl, null);
+      figures['conversation.firstMessageMs'] = first.medianMs;
+      details['firstMessage'] = first;
+      printOpening(
+        `${LONG_MESSAGE_COUNT.toLocaleString('en-US')}-message conversation, time to first message`,
+        first,
+        [DEMO_IDS.long],
+      );
+    }
+
     if (only.has('conversation')) {
       console.log(
         `\n${LONG_MESSAGE_COUNT.toLocaleString('en-US')}-message conversation ${DEMO_IDS.long}`,
       );
-      const v = await measureVirtualized(browser, server.url, distDir);
+      const v = await measureVirtualized(browser, server.url, distDir, first?.medianMs);
       const b = only.has('baseline') ? await measureBaseline(browser, server.url) : null;
       details['virtualized'] = v;
       details['baseline'] = b;
@@ -158,12 +190,65 @@ async function main() {
       ]);
     }
 
+    const deepLinkTarget = `${DEMO_IDS.long}-7000`;
+    const deepLinkPath = `/completions/${DEMO_IDS.long}/messages/${deepLinkTarget}`;
     if (only.has('deeplink')) {
-      const deepLinkMs = await measureDeepLink(browser, server.url, DEMO_IDS.long, 7000);
-      figures['deepLink.ms'] = deepLinkMs;
-      console.log(
-        `\ndeep link to message 7,000 of 10,000, navigation to in view (median of ${RUNS}): ${deepLinkMs.toFixed(0)} ms`,
-      );
+      const deepLink = await measureOpening(browser, server.url + deepLinkPath, deepLinkTarget);
+      figures['deepLink.ms'] = deepLink.medianMs;
+      details['deepLink'] = deepLink;
+      printOpening('deep link to message 7,000 of 10,000, navigation to in view', deepLink, [
+        DEMO_IDS.long,
+      ]);
+    }
+
+    if (only.has('proxy')) {
+      // `npm start` with OPENAI_API_KEY: the same build, its /v1 proxied to an upstream on
+      // another loopback port that answers every request PROXY_LATENCY_MS late.
+      const upstream = await startUpstream(PROXY_LATENCY_MS);
+      const proxied = await startServer({
+        port: 0,
+        staticDir: distDir,
+        proxy: { apiKey: 'bench-proxy-key', baseURL: upstream.baseURL },
+        quiet: true,
+      });
+      try {
+        for (const path of [`${DEMO_IDS.long}`, `${DEMO_IDS.long}/messages?limit=100`]) {
+          await (await fetch(`${proxied.url}/v1/chat/completions/${path}`)).arrayBuffer();
+        }
+        console.log(
+          `\nproxy mode: the upstream (the local API on another port) answers each request ${PROXY_LATENCY_MS} ms late`,
+        );
+        const proxyFirst = await measureOpening(
+          browser,
+          longUrl.replace(server.url, proxied.url),
+          null,
+          {
+            upstream: upstream.log,
+          },
+        );
+        const proxyDeepLink = await measureOpening(
+          browser,
+          proxied.url + deepLinkPath,
+          deepLinkTarget,
+          {
+            upstream: upstream.log,
+          },
+        );
+        figures['proxy.firstMessageMs'] = proxyFirst.medianMs;
+        figures['proxy.firstMessageRoundTrips'] = Math.max(...proxyFirst.runsRoundTrips);
+        figures['proxy.deepLinkMs'] = proxyDeepLink.medianMs;
+        figures['proxy.deepLinkRoundTrips'] = Math.max(...proxyDeepLink.runsRoundTrips);
+        details['proxy'] = {
+          latencyMs: PROXY_LATENCY_MS,
+          firstMessage: proxyFirst,
+          deepLink: proxyDeepLink,
+        };
+        printOpening('proxy: time to first message', proxyFirst, [DEMO_IDS.long]);
+        printOpening('proxy: deep link to message 7,000, in view', proxyDeepLink, [DEMO_IDS.long]);
+      } finally {
+        await proxied.close();
+        await upstream.close();
+      }
     }
 
     if (only.has('drift')) {

@@ -14,7 +14,7 @@ import {
 } from './measure.ts';
 
 export const SCROLL = { pxPerFrame: 60, frames: 600 };
-const VIEWPORT = { width: 1280, height: 900 };
+export const VIEWPORT = { width: 1280, height: 900 };
 
 export interface VariantFigures {
   firstMessageMs: number;
@@ -78,9 +78,11 @@ export async function measureVirtualized(
   browser: Browser,
   origin: string,
   distDir: string,
+  /** Measured already (bench/opening.ts), the same way. */
+  firstMessage?: number,
 ): Promise<VariantFigures> {
   const url = `${origin}/completions/${DEMO_IDS.long}`;
-  const first = await medianFirstMessageMs(browser, url);
+  const first = firstMessage ?? (await medianFirstMessageMs(browser, url));
   const { context, page, cdp, started, scripts } = await open(browser, url);
   const routeScripts = [...scripts];
   const scroller = page.getByTestId('conversation-scroll');
@@ -150,7 +152,7 @@ export async function measureBaseline(browser: Browser, origin: string): Promise
 }
 
 /** Resolves once the message is highlighted (selected) and its top is inside the viewport. */
-async function messageInViewAt(page: Page, id: string) {
+export async function messageInViewAt(page: Page, id: string) {
   return page.evaluate(
     (target) =>
       new Promise<number>((resolve) => {

@@ -287,8 +287,15 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
     prefix: e.prefix.endsWith('/') ? e.prefix : `${e.prefix}/`,
     serve: createStaticHandler({ dir: e.dir, spaFallback: false }),
   }));
+  // A conversation URL's page names its chunks, and starts its API requests early where the
+  // viewer reads this server's /v1 without a key (demo, data file, proxy; not a key-required
+  // look-alike, whose browser sends a key of its own). Static-only is a plain static host.
   const spa = options.staticDir
-    ? createStaticHandler({ dir: options.staticDir, spaFallback: true })
+    ? createStaticHandler({
+        dir: options.staticDir,
+        spaFallback: true,
+        ...(apiEnabled ? { indexHints: { earlyRequests: requireKey === null } } : {}),
+      })
     : null;
 
   async function route(

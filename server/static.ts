@@ -14,6 +14,7 @@ import {
   sendText,
   type Encoding,
 } from './http-util.ts';
+import { indexPageFor, type IndexHints } from './index-page.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,6 +48,24 @@ let compressedBytes = 0;
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** Files larger than this are streamed uncompressed instead of read into memory. */
 const MAX_COMPRESS_BYTES = 8 * 1024 * 1024;
+
+/** The compressed body cached under `key`, compressing (and caching) it the first time. */
+async function compressedOnce(
+  key: string,
+  encoding: Encoding,
+  read: () => Promise<Buffer>,
+): Promise<Buffer> {
+  const cached = compressedCache.get(key);
+  if (cached) return cached;
+  const body = await compress(await read(), encoding);
+  if (compressedBytes + body.length > MAX_CACHE_BYTES) {
+    compressedCache.clear();
+    compressedBytes = 0;
+  }
+  compressedCache.set(key, body);
+  compressedBytes += body.length;
+  return body;
+}
 
 type Resolved = { ok: true; path: string } | { ok: false; status: 400 | 403 };
 
@@ -114,16 +133,7 @@ async function sendFile(
     : null;
   if (encoding) {
     const key = `${path}:${info.size}:${info.mtimeMs}:${encoding}`;
-    let body = compressedCache.get(key);
-    if (!body) {
-      body = await compress(await readFile(path), encoding);
-      if (compressedBytes + body.length > MAX_CACHE_BYTES) {
-        compressedCache.clear();
-        compressedBytes = 0;
-      }
-      compressedCache.set(key, body);
-      compressedBytes += body.length;
-    }
+    const body = await compressedOnce(key, encoding, () => readFile(path));
     res.setHeader('Content-Encoding', encoding);
     res.setHeader('Content-Length', body.length);
     res.statusCode = 200;
@@ -152,6 +162,11 @@ export interface StaticOptions {
   dir: string;
   /** Answer index.html for unknown paths (the SPA's history-API fallback). */
   spaFallback: boolean;
+  /**
+   * The fallback's index.html names a conversation URL's chunks and, with `earlyRequests`,
+   * starts its API requests early (index-page.ts). Omitted: index.html as built, everywhere.
+   */
+  indexHints?: IndexHints;
 }
 
 /**
@@ -160,6 +175,7 @@ export interface StaticOptions {
  */
 export function createStaticHandler(options: StaticOptions) {
   const root = resolve(options.dir);
+  const hints = options.indexHints ?? null;
   return async function serveStatic(
     req: IncomingMessage,
     res: ServerResponse,
@@ -173,7 +189,7 @@ export function createStaticHandler(options: StaticOptions) {
     // The app's own routes carry API ids, which may hold any character ("/" → %2F included):
     // they can't be files, so they get the app, never a refusal.
     if (!resolved.ok && options.spaFallback && rawPath.startsWith('/completions/')) {
-      await sendIndex(req, res, root);
+      await sendIndex(req, res, root, rawPath, hints);
       return;
     }
     if (!resolved.ok) {
@@ -198,17 +214,51 @@ export function createStaticHandler(options: StaticOptions) {
       await sendText(req, res, 404, 'Not found');
       return;
     }
-    await sendIndex(req, res, root);
+    await sendIndex(req, res, root, rawPath, hints);
   };
 }
 
-/** The SPA's index.html (the history-API fallback), or 503 when the viewer isn't built. */
-async function sendIndex(req: IncomingMessage, res: ServerResponse, root: string) {
+/**
+ * The SPA's index.html (the history-API fallback), as served for `rawPath` (index-page.ts), or
+ * 503 when the viewer isn't built.
+ */
+async function sendIndex(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  rawPath: string,
+  hints: IndexHints | null,
+) {
   const indexPath = join(root, 'index.html');
   const index = await fileInfo(indexPath, root);
   if (!index) {
     await sendText(req, res, 503, NOT_BUILT_MESSAGE, { 'Cache-Control': 'no-store' });
     return;
   }
-  await sendFile(req, res, indexPath, index, 'no-cache');
+  const page = await indexPageFor(root, rawPath, hints);
+  if (page) await sendHtml(req, res, page.body, page.etag);
+  else await sendFile(req, res, indexPath, index, 'no-cache');
+}
+
+/** A page built in memory, with the headers, validation and compression of sendFile. */
+async function sendHtml(req: IncomingMessage, res: ServerResponse, html: Buffer, etag: string) {
+  res.setHeader('Content-Type', MIME['.html']!);
+  res.setHeader('Cache-Control', 'no-cache');
+  res.setHeader('ETag', etag);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (req.headers['if-none-match'] === etag) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  res.setHeader('Vary', 'Accept-Encoding');
+  const encoding = pickEncoding(req.headers['accept-encoding'], true);
+  let body = html;
+  if (encoding) {
+    body = await compressedOnce(`${etag}:${encoding}`, encoding, async () => html);
+    res.setHeader('Content-Encoding', encoding);
+  }
+  res.setHeader('Content-Length', body.length);
+  res.statusCode = 200;
+  res.end(req.method === 'HEAD' ? undefined : body);
 }

@@ -73,7 +73,12 @@ export async function startFuzzServer(options: {
   port: number;
   staticDir: string;
 }): Promise<FuzzServer> {
-  const spa = createStaticHandler({ dir: options.staticDir, spaFallback: true });
+  // Like `npm start`'s: its /v1 is same-origin and keyless, so conversation pages start early.
+  const spa = createStaticHandler({
+    dir: options.staticDir,
+    spaFallback: true,
+    indexHints: { earlyRequests: true },
+  });
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { pathname, search } = splitUrl(req.url);
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;

@@ -1,9 +1,14 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
+import type { ApiClient } from '@/lib/api/client.ts';
 import { ApiError, isApiError } from '@/lib/api/errors.ts';
 import { getApiClient } from '@/lib/api/current.ts';
 import type { CursorPage, MessageItem } from '@/lib/api/types.ts';
-
-export const MESSAGES_PAGE_SIZE = 100;
+import {
+  MESSAGES_PAGE_SIZE,
+  pageBefore,
+  pageFrom,
+  previousIdByForm,
+} from './conversation-requests.ts';
 
 export const messageKeys = {
   all: (completionId: string) => ['completions', 'messages', completionId] as const,
@@ -57,12 +62,27 @@ function continues(page: CursorPage<MessageItem>, cursor: string | null, previou
   return page.has_more && page.data.length > 0 && cursor !== null && cursor !== previous;
 }
 
-async function fetchWindow(
+/** The page before the anchor; a 400 on its cursor means the anchor isn't there. */
+async function pageBeforeAnchor(
+  request: Promise<CursorPage<MessageItem>>,
+  messageId: string,
+): Promise<CursorPage<MessageItem>> {
+  try {
+    return await request;
+  } catch (error) {
+    // An unknown cursor is a 400 on `after` (OpenAI's answer for an id it doesn't have).
+    if (isApiError(error) && error.status === 400) throw new AnchorNotFoundError(messageId);
+    throw error;
+  }
+}
+
+/** One page of a conversation's window: the client it asks is a parameter, for tests. */
+export async function fetchMessageWindow(
+  api: Pick<ApiClient, 'listMessages'>,
   completionId: string,
   param: MessagePageParam,
   signal: AbortSignal,
 ): Promise<MessageWindowPage> {
-  const api = getApiClient();
   const limit = MESSAGES_PAGE_SIZE;
   switch (param.kind) {
     case 'start':
@@ -90,30 +110,26 @@ async function fetchWindow(
       };
     }
     case 'anchor': {
-      // The page before the anchor (newest first), then the page from the anchor on: two
-      // requests, not the whole conversation.
-      let before: CursorPage<MessageItem>;
-      try {
-        before = await api.listMessages(
-          completionId,
-          { after: param.messageId, limit, order: 'desc' },
-          signal,
-        );
-      } catch (error) {
-        // An unknown cursor is a 400 on `after` (OpenAI's answer for an id it doesn't have).
-        if (isApiError(error) && error.status === 400)
-          throw new AnchorNotFoundError(param.messageId);
-        throw error;
-      }
+      // The page before the anchor (newest first) and the page from the anchor on: two requests,
+      // not the whole conversation. The second one's cursor is the message before the anchor:
+      // when the anchor's id says which that is (`<id>-<index>`), both go out at once, and the
+      // guess is checked against the page before; otherwise (or when the check fails) the second
+      // one waits for the first.
+      const beforeRequest = api.listMessages(completionId, pageBefore(param.messageId), signal);
+      const guess = previousIdByForm(completionId, param.messageId);
+      const guessed =
+        guess === undefined ? null : api.listMessages(completionId, pageFrom(guess), signal);
+      // Its failure is judged below, or never when the guess turns out wrong.
+      guessed?.catch(() => {});
+      const before = await pageBeforeAnchor(beforeRequest, param.messageId);
       const previous = idOf(before.data[0]);
       if (before.data.length > 0 && previous === null) {
         throw new ApiError('malformed', 'The message before the linked one has no id.');
       }
-      const from = await api.listMessages(
-        completionId,
-        { after: previous ?? undefined, limit, order: 'asc' },
-        signal,
-      );
+      const from =
+        guessed !== null && guess === previous
+          ? await guessed
+          : await api.listMessages(completionId, pageFrom(previous), signal);
       if (idOf(from.data[0]) !== param.messageId) throw new AnchorNotFoundError(param.messageId);
       const olderCursor = endCursor(before);
       const newerCursor = endCursor(from);
@@ -145,7 +161,8 @@ export function conversationMessagesInfiniteOptions(
 ) {
   return infiniteQueryOptions({
     queryKey: messageKeys.window(completionId, anchor),
-    queryFn: ({ pageParam, signal }) => fetchWindow(completionId, pageParam, signal),
+    queryFn: ({ pageParam, signal }) =>
+      fetchMessageWindow(getApiClient(), completionId, pageParam, signal),
     initialPageParam: (anchor === null
       ? { kind: 'start' }
       : { kind: 'anchor', messageId: anchor }) as MessagePageParam,

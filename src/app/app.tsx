@@ -22,11 +22,16 @@ import { createQueryClient } from './query-client.ts';
 
 // Each page is its own chunk; the route starts its data requests while the chunk loads, so the
 // split costs no extra round trip.
-const ConversationPage = lazyComponent(() =>
+const conversationPage = lazyComponent(() =>
   import('@/features/conversation/components/conversation-page.tsx').then(
     (module) => module.ConversationPage,
   ),
-).Component;
+);
+const ConversationPage = conversationPage.Component;
+// Opened at a conversation URL: the page's chunk (on its way since the HTML named it, see
+// server/index-page.ts) is evaluated as the app starts, so the first render can show the page
+// rather than its fallback and an effect later.
+if (conversationIdsFromPath(window.location.pathname) !== null) conversationPage.preload();
 const CompletionsListPage = lazyComponent(() =>
   import('@/features/completions-list/components/completions-list-page.tsx').then(
     (module) => module.CompletionsListPage,

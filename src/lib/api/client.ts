@@ -52,6 +52,16 @@ function joinUrl(baseURL: string, path: string): string {
   return baseURL.replace(/\/+$/, '') + path;
 }
 
+/** The path (below the base URL) of one stored completion. */
+export function completionPath(id: string): string {
+  return `/chat/completions/${encodeURIComponent(id)}`;
+}
+
+/** The path (below the base URL) of a page of a stored completion's input messages. */
+export function messagesPath(id: string, params: PageParams): string {
+  return `${completionPath(id)}/messages${toQueryString(params)}`;
+}
+
 /**
  * How long a request may go without any sign of life (the answer's headers, then each piece of
  * its body) before it is given up as hung. A build can shorten it with VITE_REQUEST_TIMEOUT_MS
@@ -127,33 +137,127 @@ async function readText(response: Response, touch: () => void): Promise<string> 
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
+/** The fetch options of every request: the connection's headers, no referrer. */
+function fetchInit(
+  connection: Connection,
+  method: string,
+  body: unknown,
+  signal: AbortSignal,
+): RequestInit {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (connection.apiKey) headers.Authorization = `Bearer ${connection.apiKey}`;
+  if (connection.organization) headers['OpenAI-Organization'] = connection.organization;
+  if (connection.project) headers['OpenAI-Project'] = connection.project;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return {
+    method,
+    headers,
+    body: body === undefined ? null : JSON.stringify(body),
+    signal,
+    credentials: 'same-origin',
+    referrerPolicy: 'no-referrer',
+  };
+}
+
+/**
+ * GETs started before the app's code had loaded (src/app/early-requests.ts starts them from the
+ * page's URL), by URL. The first request for the same URL takes the answer instead of asking
+ * again; one nobody takes is dropped after EARLY_REQUEST_TTL_MS.
+ */
+interface EarlyRequest {
+  response: Promise<Response>;
+  controller: AbortController;
+  timer: ReturnType<typeof setTimeout>;
+}
+const earlyRequests = new Map<string, EarlyRequest>();
+/** Cleared when the app starts: from then on it asks for itself. */
+let earlyStartOpen = true;
+/** Long enough for a slow device to boot the app; short enough not to serve a stale answer. */
+const EARLY_REQUEST_TTL_MS = 15_000;
+
+function dropEarlyRequest(url: string) {
+  const early = earlyRequests.get(url);
+  if (!early) return;
+  earlyRequests.delete(url);
+  clearTimeout(early.timer);
+  early.controller.abort();
+}
+
+/**
+ * Starts GETs of `paths` (below `baseURL`) exactly as a client for a connection without a key
+ * would send them, for that client's first request of each URL to take over.
+ */
+export function startEarlyRequests(baseURL: string, paths: readonly string[]): void {
+  if (!earlyStartOpen) return;
+  for (const path of paths) {
+    const url = joinUrl(baseURL, path);
+    if (earlyRequests.has(url)) continue;
+    const controller = new AbortController();
+    const response = fetch(url, fetchInit({ baseURL }, 'GET', undefined, controller.signal));
+    // Its failure belongs to whoever takes it; untaken, it is nobody's.
+    response.catch(() => {});
+    const timer = setTimeout(() => dropEarlyRequest(url), EARLY_REQUEST_TTL_MS);
+    earlyRequests.set(url, { response, controller, timer });
+  }
+}
+
+/**
+ * The app has started: early requests started later would only ask again for what its queries
+ * ask for (the early entry loads `async`, so it could in principle run after the app).
+ */
+export function endEarlyStart(): void {
+  earlyStartOpen = false;
+}
+
+/** Cancels the early requests nobody took (e.g. the connection changed). */
+export function dropEarlyRequests(): void {
+  for (const url of [...earlyRequests.keys()]) dropEarlyRequest(url);
+}
+
+/**
+ * The early request for this URL, if one is waiting and this request would be the same: a GET
+ * without a body through a connection that adds no headers. Each is taken once.
+ */
+function takeEarlyRequest(
+  connection: Connection,
+  url: string,
+  method: string,
+  body: unknown,
+): EarlyRequest | null {
+  if (method !== 'GET' || body !== undefined) return null;
+  if (connection.apiKey || connection.organization || connection.project) return null;
+  const early = earlyRequests.get(url);
+  if (!early) return null;
+  earlyRequests.delete(url);
+  clearTimeout(early.timer);
+  return early;
+}
+
+/** The early request's answer, given up like a fetch of our own when `signal` aborts. */
+function earlyResponse(early: EarlyRequest, signal: AbortSignal): Promise<Response> {
+  if (signal.aborted) early.controller.abort();
+  else signal.addEventListener('abort', () => early.controller.abort(), { once: true });
+  return early.response;
+}
+
 async function request(
   connection: Connection,
   path: string,
   init: { method?: string; body?: unknown; signal?: AbortSignal | undefined } = {},
   timeoutMs: number = REQUEST_TIMEOUT_MS,
 ): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (connection.apiKey) headers.Authorization = `Bearer ${connection.apiKey}`;
-  if (connection.organization) headers['OpenAI-Organization'] = connection.organization;
-  if (connection.project) headers['OpenAI-Project'] = connection.project;
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-
   const url = joinUrl(connection.baseURL, path);
+  const method = init.method ?? 'GET';
+  const early = takeEarlyRequest(connection, url, method, init.body);
   watchCspViolations();
   const timeout = idleTimeout(timeoutMs, init.signal);
   let response: Response;
   let text: string;
   try {
     try {
-      response = await fetch(url, {
-        method: init.method ?? 'GET',
-        headers,
-        body: init.body === undefined ? null : JSON.stringify(init.body),
-        signal: timeout.signal,
-        credentials: 'same-origin',
-        referrerPolicy: 'no-referrer',
-      });
+      response = early
+        ? await earlyResponse(early, timeout.signal)
+        : await fetch(url, fetchInit(connection, method, init.body, timeout.signal));
     } catch (cause) {
       // Aborts are not failures: let TanStack Query see them as cancellations.
       if (init.signal?.aborted) throw cause;
@@ -288,9 +392,7 @@ export function createApiClient(
     },
 
     async getCompletion(id: string, signal?: AbortSignal): Promise<StoredCompletion> {
-      const body = await requestJson(connection, `/chat/completions/${encodeURIComponent(id)}`, {
-        signal,
-      });
+      const body = await requestJson(connection, completionPath(id), { signal });
       const completion = parseCompletion(body);
       if (!completion.ok) throw malformed('stored completion', completion.reason);
       return completion.value;
@@ -302,7 +404,7 @@ export function createApiClient(
       metadata: Record<string, string>,
       signal?: AbortSignal,
     ): Promise<StoredCompletion> {
-      const body = await requestJson(connection, `/chat/completions/${encodeURIComponent(id)}`, {
+      const body = await requestJson(connection, completionPath(id), {
         method: 'POST',
         body: { metadata },
         signal,
@@ -316,7 +418,7 @@ export function createApiClient(
       id: string,
       signal?: AbortSignal,
     ): Promise<{ id: string; deleted: boolean }> {
-      const body = await requestJson(connection, `/chat/completions/${encodeURIComponent(id)}`, {
+      const body = await requestJson(connection, completionPath(id), {
         method: 'DELETE',
         signal,
       });
@@ -332,11 +434,7 @@ export function createApiClient(
       params: PageParams,
       signal?: AbortSignal,
     ): Promise<CursorPage<MessageItem>> {
-      const body = await requestJson(
-        connection,
-        `/chat/completions/${encodeURIComponent(id)}/messages${toQueryString(params)}`,
-        { signal },
-      );
+      const body = await requestJson(connection, messagesPath(id, params), { signal });
       const page = parseMessagesPage(body);
       if (!page.ok) throw malformed('page of messages', page.reason);
       return page.value;

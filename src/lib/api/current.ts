@@ -1,4 +1,10 @@
-import { createApiClient, defaultConnection, type ApiClient, type Connection } from './client.ts';
+import {
+  createApiClient,
+  defaultConnection,
+  dropEarlyRequests,
+  type ApiClient,
+  type Connection,
+} from './client.ts';
 
 // The client for the connection in use. Switching connection (a later settings panel) swaps it
 // and must clear the query cache, since cached answers belong to the previous connection.
@@ -10,6 +16,8 @@ export function getApiClient(): ApiClient {
 }
 
 export function setConnection(connection: Connection): void {
+  // Requests started early from the page's URL went to the server's own API.
+  if (connection.baseURL !== defaultConnection.baseURL || connection.apiKey) dropEarlyRequests();
   current = createApiClient(connection);
   currentConnection = connection;
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { StorageLike } from '../utils/connection-storage.ts';
 import { saveConnection } from '../utils/connection-storage.ts';
-import { createConnectionStore, type ActiveConnection } from './connection-store.ts';
+import {
+  createConnectionStore,
+  initialConnection,
+  type ActiveConnection,
+} from './connection-store.ts';
 
 class MemoryStorage implements StorageLike {
   readonly items = new Map<string, string>();
@@ -27,6 +31,20 @@ function setup(seed?: (storages: { session: MemoryStorage; local: MemoryStorage 
   store.subscribe(() => (notified += 1));
   return { storages, store, applied, notified: () => notified };
 }
+
+describe('initialConnection', () => {
+  // What the page's early requests (src/app/early-requests.ts) go by: only the server's own
+  // API gets them, never a tab that will connect directly.
+  it('is the server unless a saved direct connection has a key', () => {
+    const { storages } = setup();
+    expect(initialConnection(storages)).toEqual({ kind: 'server' });
+    saveConnection(storages, { baseURL: 'https://x.test/v1', remember: true });
+    expect(initialConnection(storages)).toEqual({ kind: 'server' });
+    saveConnection(storages, { baseURL: 'https://x.test/v1', apiKey: KEY, remember: false });
+    expect(initialConnection(storages)).toMatchObject({ kind: 'direct', remember: false });
+    expect(initialConnection({ session: null, local: null })).toEqual({ kind: 'server' });
+  });
+});
 
 describe('connection store', () => {
   it('starts on the server when nothing with a key is saved', () => {

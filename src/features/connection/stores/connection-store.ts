@@ -40,10 +40,19 @@ export function toConnection(saved: SavedDirectConnection): Connection {
   return connection;
 }
 
+/** The connection a page starts with: a saved direct connection with a key, else the server. */
+export function initialConnection(storages: ConnectionStorages): ActiveConnection {
+  const saved = readSavedConnection(storages);
+  // "Use the server" chosen last: the saved direct connection stays, not in use.
+  return saved?.apiKey && saved.inUse !== false
+    ? { kind: 'direct', connection: toConnection(saved), remember: saved.remember }
+    : { kind: 'server' };
+}
+
 /**
- * The active connection as an external store (for useSyncExternalStore). At creation a saved
- * direct connection with a key wins, else the server. `apply` runs on creation and on every
- * change, before listeners hear of it: it points the API client at the new connection.
+ * The active connection as an external store (for useSyncExternalStore), starting with
+ * initialConnection. `apply` runs on creation and on every change, before listeners hear of it:
+ * it points the API client at the new connection.
  */
 export function createConnectionStore(options: {
   storages: ConnectionStorages;
@@ -51,11 +60,7 @@ export function createConnectionStore(options: {
 }): ConnectionStore {
   const { storages, apply } = options;
   const listeners = new Set<() => void>();
-  const saved = readSavedConnection(storages);
-  let active: ActiveConnection =
-    saved?.apiKey && saved.inUse !== false
-      ? { kind: 'direct', connection: toConnection(saved), remember: saved.remember }
-      : { kind: 'server' };
+  let active = initialConnection(storages);
   apply(active);
 
   const change = (next: ActiveConnection) => {
