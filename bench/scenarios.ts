@@ -151,7 +151,10 @@ export async function measureBaseline(browser: Browser, origin: string): Promise
   };
 }
 
-/** Resolves once the message is highlighted (selected) and its top is inside the viewport. */
+/**
+ * Resolves once the message is highlighted (selected), its top is inside the viewport, and it is
+ * shown (the conversation keeps a deep-linked view transparent until the message has settled).
+ */
 export async function messageInViewAt(page: Page, id: string) {
   return page.evaluate(
     (target) =>
@@ -159,7 +162,9 @@ export async function messageInViewAt(page: Page, id: string) {
         const check = () => {
           const el = document.querySelector(`[data-message-id="${target}"][aria-current="true"]`);
           const box = el?.getBoundingClientRect();
-          if (box && box.top >= 0 && box.top < window.innerHeight) resolve(performance.now());
+          const shown = el?.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+          if (box && shown && box.top >= 0 && box.top < window.innerHeight)
+            resolve(performance.now());
           else requestAnimationFrame(check);
         };
         check();
