@@ -107,6 +107,22 @@ async function fileInfo(
   }
 }
 
+/** Sets a file's headers; answers 304 (and says so) when the client already has this version. */
+function answeredNotModified(
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: { type: string; cacheControl: string; etag: string },
+): boolean {
+  res.setHeader('Content-Type', headers.type);
+  res.setHeader('Cache-Control', headers.cacheControl);
+  res.setHeader('ETag', headers.etag);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (req.headers['if-none-match'] !== headers.etag) return false;
+  res.statusCode = 304;
+  res.end();
+  return true;
+}
+
 async function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
@@ -116,15 +132,7 @@ async function sendFile(
 ): Promise<void> {
   const type = MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
   const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-  res.setHeader('Content-Type', type);
-  res.setHeader('Cache-Control', cacheControl);
-  res.setHeader('ETag', etag);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (req.headers['if-none-match'] === etag) {
-    res.statusCode = 304;
-    res.end();
-    return;
-  }
+  if (answeredNotModified(req, res, { type, cacheControl, etag })) return;
   const compressible =
     isCompressibleType(type) && info.size >= 1024 && info.size <= MAX_COMPRESS_BYTES;
   if (compressible) res.setHeader('Vary', 'Accept-Encoding');
@@ -242,13 +250,7 @@ async function sendIndex(
 
 /** A page built in memory, with the headers, validation and compression of sendFile. */
 async function sendHtml(req: IncomingMessage, res: ServerResponse, html: Buffer, etag: string) {
-  res.setHeader('Content-Type', MIME['.html']!);
-  res.setHeader('Cache-Control', 'no-cache');
-  res.setHeader('ETag', etag);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (req.headers['if-none-match'] === etag) {
-    res.statusCode = 304;
-    res.end();
+  if (answeredNotModified(req, res, { type: MIME['.html']!, cacheControl: 'no-cache', etag })) {
     return;
   }
   res.setHeader('Vary', 'Accept-Encoding');
