@@ -203,16 +203,3 @@ test('an opened conversation takes the keys at once: PageDown scrolls it', async
   await page.keyboard.press('PageDown');
   await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(before + 100);
 });
-
-test('the position in a long conversation: “message 7,000 of 10,000”', async ({ page }) => {
-  await page.goto(`/completions/${DEMO_IDS.long}/messages/${DEMO_IDS.long}-7000`);
-  const position = page.getByTestId('reading-position');
-  await expect(position).toHaveText('message 7,000 of 10,000');
-  await scroller(page).evaluate((el) => el.scrollBy({ top: 4_000 }));
-  await expect(position).not.toHaveText('message 7,000 of 10,000');
-  await expect(position).toHaveText(/^message 7,0\d\d of 10,000$/);
-  // A short conversation says nothing of it.
-  await page.goto(`/completions/${DEMO_IDS.refusal}`);
-  await expect(page.getByTestId('answer-choice')).toBeVisible();
-  await expect(page.getByTestId('reading-position')).toHaveCount(0);
-});

@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { messageIndexFromId } from '@/api/conversation-length.ts';
 import { AnchorNotFoundError } from '@/api/messages.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { RenderBoundary } from '@/components/render-boundary.tsx';
@@ -85,7 +84,6 @@ export function ConversationPage({
     messageCount,
     rows: conversationRows,
     toolCallNames,
-    totalMessages,
   } = useConversation(completionId, anchor);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [, navigate] = useLocation();
@@ -675,17 +673,6 @@ export function ConversationPage({
   const answerRow = virtualItems.find((item) => item.key === 'answer-heading');
   const answerBelow = !answerRow || answerRow.start > offset + viewHeight - 48;
   const showAnswerButton = hasAnswer && (answerBelow || jumpingToAnswer);
-  // "message 793 of 10,000": the first message at the reading line, by its id's index.
-  const readingItem = virtualItems.find(
-    (item) => item.end > offset + 16 && rows[item.index]?.kind === 'message',
-  );
-  const readingRow = readingItem ? rows[readingItem.index] : undefined;
-  const readingMessage = readingRow ? rowMessage(readingRow) : null;
-  const readingIndex =
-    readingMessage?.ok && readingMessage.message.id
-      ? messageIndexFromId(completionId, readingMessage.message.id)
-      : null;
-  const showPosition = readingIndex !== null && totalMessages !== null && totalMessages > 20;
   return (
     <ConversationContext.Provider value={contextValue}>
       <ConversationNavigationContext.Provider value={navigation}>
@@ -714,22 +701,13 @@ export function ConversationPage({
               <Skeleton label="Opening the conversation at the linked message…" />
             </div>
           )}
-          {showList && (showFindButton || showTopButton || showAnswerButton || showPosition) && (
+          {showList && (showFindButton || showTopButton || showAnswerButton) && (
             // Floating at the bottom right from 640 px up (outside the text column on a desktop);
             // on a phone a bar of its own under the list, so it never covers text.
             <div
               className="flex shrink-0 justify-end gap-2 border-t border-slate-200 bg-white px-3 py-2 sm:pointer-events-none sm:absolute sm:right-6 sm:bottom-4 sm:border-0 sm:bg-transparent sm:p-0"
               data-testid="conversation-actions"
             >
-              {showPosition && (
-                <p
-                  className="pointer-events-auto me-auto self-center rounded-full border border-slate-200 bg-white/90 px-3 py-1 text-xs text-slate-700 tabular-nums shadow-sm sm:me-0"
-                  data-testid="reading-position"
-                  title="Position of the message at the top, counted from 0 as in message ids"
-                >
-                  message {formatNumber(readingIndex)} of {formatNumber(totalMessages)}
-                </p>
-              )}
               {showFindButton && (
                 <button
                   ref={findButton}

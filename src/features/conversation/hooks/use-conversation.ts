@@ -1,7 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { completionQueryOptions } from '@/api/completion.ts';
-import { conversationLengthQueryOptions } from '@/api/conversation-length.ts';
 import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
 import { buildConversationRows } from '../utils/rows.ts';
 
@@ -51,10 +50,5 @@ export function useConversation(completionId: string, anchor: string | null) {
     return names;
   }, [items]);
 
-  // How long the whole conversation is, while pages remain (one small request).
-  const morePages = messages.hasNextPage || messages.hasPreviousPage;
-  const length = useQuery({ ...conversationLengthQueryOptions(completionId), enabled: morePages });
-  const totalMessages = morePages ? (length.data?.total ?? null) : items.length;
-
-  return { completion, messages, messageCount: items.length, totalMessages, rows, toolCallNames };
+  return { completion, messages, messageCount: items.length, rows, toolCallNames };
 }
