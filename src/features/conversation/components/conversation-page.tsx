@@ -126,6 +126,16 @@ export function ConversationPage({
     [rows],
   );
   const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
+  const [leftTop, setLeftTop] = useState(false);
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element || leftTop) return;
+    const onScroll = () => {
+      if (element.scrollTop > 0) setLeftTop(true);
+    };
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => element.removeEventListener('scroll', onScroll);
+  }, [leftTop]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -141,11 +151,10 @@ export function ConversationPage({
     scrollPaddingStart: 16,
     // When older messages are prepended (or newer appended), the message in view stays put.
     anchorTo: 'end',
-    // ...but never pinned to the end: with `anchorTo: 'end'` a view within this many px of the
-    // end follows the end as rows grow, and a short conversation opens "at its end" (the whole
-    // list fits at first, by estimate): it slid down 92 px as its rows were measured. Distances
-    // are never negative, so this switches that off.
-    scrollEndThreshold: -1,
+    // ...and a reader at the end stays at the end, once they have moved: a view that has never
+    // left the top is not "at the end" (a short conversation, wholly in view by estimate, slid
+    // down 92 px as its rows were measured). Distances are never negative: -1 switches it off.
+    scrollEndThreshold: leftTop ? 1 : -1,
   });
   // A row that changes height above the reader's line (markdown, highlighting, "show all",
   // fonts, a resize) moves the scroll offset with it: what is being read stays put.
