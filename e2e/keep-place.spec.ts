@@ -203,3 +203,18 @@ test('an opened conversation takes the keys at once: PageDown scrolls it', async
   await page.keyboard.press('PageDown');
   await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(before + 100);
 });
+
+test('on a slow network a skeleton shows from the first paint, until the app replaces it', async ({
+  page,
+}) => {
+  // The app's entry script held back 2.5 s (the real file, late).
+  await page.route('**/assets/index-*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'commit' });
+  const skeleton = page.locator('[data-boot-skeleton]');
+  await expect(skeleton).toBeVisible({ timeout: 1_500 });
+  await expect(page.getByTestId('completion-row').first()).toBeVisible({ timeout: 15_000 });
+  await expect(skeleton).toHaveCount(0);
+});
