@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { choiceStorage, rememberChoice } from '@/lib/remembered-choice.ts';
 
 /**
  * "Load remote images": `on` (the default) loads every http(s) image part as it scrolls into
@@ -20,13 +21,7 @@ export function readRemoteImagesSetting(
   }
 }
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
+const storage = choiceStorage;
 
 const listeners = new Set<() => void>();
 let setting: RemoteImagesSetting | null = null;
@@ -50,12 +45,7 @@ function notify(): void {
 /** Remembers the choice in this browser (nothing sensitive) and applies it at once. */
 export function setRemoteImagesSetting(next: RemoteImagesSetting): void {
   setting = next;
-  try {
-    if (next === 'on') storage()?.removeItem(REMOTE_IMAGES_STORAGE_KEY);
-    else storage()?.setItem(REMOTE_IMAGES_STORAGE_KEY, next);
-  } catch {
-    // Storage blocked: the choice holds for this page only.
-  }
+  rememberChoice(REMOTE_IMAGES_STORAGE_KEY, next, 'on');
   notify();
 }
 

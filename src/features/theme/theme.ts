@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { choiceStorage, rememberChoice } from '@/lib/remembered-choice.ts';
 
 /** What the reader chose; "system" follows the OS setting (the default). */
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -22,13 +23,7 @@ export function resolveTheme(preference: ThemePreference, systemDark: boolean): 
   return preference;
 }
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
+const storage = choiceStorage;
 
 function systemDark(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches;
@@ -50,12 +45,7 @@ function apply(): void {
 /** Remembers the choice (a display preference, nothing sensitive) and applies it at once. */
 export function setThemePreference(next: ThemePreference): void {
   preference = next;
-  try {
-    if (next === 'system') storage()?.removeItem(THEME_STORAGE_KEY);
-    else storage()?.setItem(THEME_STORAGE_KEY, next);
-  } catch {
-    // Storage blocked: the choice holds for this page only.
-  }
+  rememberChoice(THEME_STORAGE_KEY, next, 'system');
   apply();
 }
 
