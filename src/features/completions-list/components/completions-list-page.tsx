@@ -1,6 +1,5 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { initialRect, layoutAfterCommit } from '@/lib/virtual-layout.ts';
+import { useVirtualList, type ListEdge } from '@/lib/virtual/use-virtual-list.ts';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { completionQueryOptions } from '@/api/completion.ts';
@@ -68,32 +67,27 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
   const rowCount = entries.length + (list.hasNextPage || list.isFetchNextPageError ? 1 : 0);
   // Stable, or the virtualizer recomputes every row's position on each render (each scroll frame).
   const getItemKey = useCallback((index: number) => entries[index]?.key ?? 'more', [entries]);
-  const [startRect] = useState(initialRect);
-  const virtualizer = useVirtualizer({
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = list;
+  const next = useMemo<ListEdge>(
+    () => ({
+      hasMore: hasNextPage,
+      isFetching: isFetchingNextPage,
+      isError: isFetchNextPageError,
+      fetch: () => void fetchNextPage(),
+    }),
+    [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage],
+  );
+  const { virtualizer, items } = useVirtualList({
     count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
+    scrollRef,
+    estimateSize,
     getItemKey,
-    ...layoutAfterCommit,
-    initialRect: startRect,
+    loadAhead: LOAD_AHEAD_ROWS,
+    next,
     overscan: 8,
     initialOffset: saved?.offset ?? 0,
   });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items[items.length - 1]?.index ?? -1;
-
-  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = list;
-  useEffect(() => {
-    if (!hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
-    if (lastIndex >= entries.length - LOAD_AHEAD_ROWS) void fetchNextPage();
-  }, [
-    hasNextPage,
-    isFetchingNextPage,
-    isFetchNextPageError,
-    fetchNextPage,
-    lastIndex,
-    entries.length,
-  ]);
 
   // Remember where the reader is, for when they come back from a completion; and come back there.
   const remember = () =>

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { ChatMessage, ToolCall } from '@/lib/api/types.ts';
-import { JumpButton } from '../find/jump-button.tsx';
-import { isToolResult } from '../find/tool-pairs.ts';
+import { JumpButton } from '../navigation/jump-button.tsx';
+import { isToolResult } from '../navigation/tool-pairs.ts';
 import { JsonCode, prettyJsonText } from './json-code.tsx';
 
 export function ToolCallView({ call }: { call: ToolCall }) {

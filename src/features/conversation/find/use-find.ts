@@ -15,8 +15,8 @@ import {
   type Hit,
   type SearchableRow,
 } from './match.ts';
-import type { SeekRequest } from './seek.ts';
-import type { SeekOutcome } from './use-seek.ts';
+import type { SeekRequest } from '../navigation/seek.ts';
+import type { SeekOutcome } from '../navigation/use-seek.ts';
 
 export const FIND_PARAM = 'find';
 export const FIND_SEEK_ORIGIN = 'find';

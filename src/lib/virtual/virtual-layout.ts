@@ -110,3 +110,21 @@ export function keepsReadingPosition<T extends Element>(
 export function keepReadingPosition<T extends Element>(instance: Virtualizer<T, Element>): void {
   instance.shouldAdjustScrollPositionOnItemSizeChange = keepsReadingPosition;
 }
+
+/**
+ * Where a row sits in the view by the virtualizer's own figures (its placement minus the scroll
+ * offset), or NaN while its size is still an estimate: a row not yet measured will move.
+ */
+export function measuredTop<T extends Element>(
+  virtualizer: Pick<
+    Virtualizer<T, Element>,
+    'getOffsetForIndex' | 'measurementsCache' | 'itemSizeCache' | 'scrollOffset'
+  >,
+  index: number,
+): number {
+  // Asking for the row's offset brings the measurements up to date with the latest sizes.
+  if (virtualizer.getOffsetForIndex(index, 'start') === undefined) return Number.NaN;
+  const item = virtualizer.measurementsCache[index];
+  if (!item || !virtualizer.itemSizeCache.has(item.key)) return Number.NaN;
+  return item.start - (virtualizer.scrollOffset ?? 0);
+}

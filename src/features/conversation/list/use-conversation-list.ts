@@ -1,0 +1,184 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import { useVirtualList, type ListEdge } from '@/lib/virtual/use-virtual-list.ts';
+import { keepReadingPosition } from '@/lib/virtual/virtual-layout.ts';
+import type { useConversation } from '../hooks/use-conversation.ts';
+import { useRenderAhead } from '../hooks/use-render-ahead.ts';
+import { estimateMessageHeight, type ListRow } from '../utils/rows.ts';
+import { useAnchorSettling } from './use-anchor-settling.ts';
+
+/** How close to either end (in rows) the next page starts loading. */
+const LOAD_AHEAD_ROWS = 15;
+
+type Conversation = ReturnType<typeof useConversation>;
+
+/**
+ * The conversation's rows (the header, the "earlier messages" loader, then the messages and the
+ * answer), their virtualizer, loading at both ends, and the deep link: opened at the linked
+ * message, which holds still while the rows above are measured and pages load above it.
+ */
+export function useConversationList({
+  conversation,
+  showList,
+  anchor,
+  setAnchor,
+  messageId,
+  scrollRef,
+}: {
+  conversation: Conversation;
+  /** The completion and the first page are in, and rows can show in their final form. */
+  showList: boolean;
+  /** The message the window of pages was opened around. */
+  anchor: string | null;
+  setAnchor: (anchor: string | null) => void;
+  /** The message in the URL. */
+  messageId: string | null;
+  scrollRef: RefObject<HTMLDivElement | null>;
+}) {
+  const { messages, rows: conversationRows } = conversation;
+  const showOlderRow =
+    messages.hasPreviousPage ||
+    messages.isFetchingPreviousPage ||
+    messages.isFetchPreviousPageError;
+  const rows = useMemo<ListRow[]>(() => {
+    if (!showList) return [];
+    const top: ListRow[] = [{ kind: 'header', key: 'header' }];
+    if (showOlderRow) top.push({ kind: 'older', key: 'older' });
+    return [...top, ...conversationRows];
+  }, [showList, showOlderRow, conversationRows]);
+  // Row keys are unique: one map from key to index serves every lookup (this renders on every
+  // scroll frame; a scan of 10,000 rows per lookup would run there too).
+  const rowIndexByKey = useMemo(() => new Map(rows.map((row, index) => [row.key, index])), [rows]);
+
+  const estimateSize = useCallback(
+    (index: number) => {
+      const row = rows[index];
+      return row?.kind === 'message' ? estimateMessageHeight(row.item) : 80;
+    },
+    [rows],
+  );
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
+  const leftTop = useLeftTop(scrollRef);
+
+  const { fetchNextPage, fetchPreviousPage } = messages;
+  const next = useMemo<ListEdge>(
+    () => ({
+      hasMore: messages.hasNextPage,
+      isFetching: messages.isFetchingNextPage,
+      isError: messages.isFetchNextPageError,
+      // Both directions may run at once: neither may cancel the other.
+      fetch: () => void fetchNextPage({ cancelRefetch: false }),
+    }),
+    [
+      messages.hasNextPage,
+      messages.isFetchingNextPage,
+      messages.isFetchNextPageError,
+      fetchNextPage,
+    ],
+  );
+  const previous = useMemo<ListEdge>(
+    () => ({
+      hasMore: messages.hasPreviousPage,
+      isFetching: messages.isFetchingPreviousPage,
+      isError: messages.isFetchPreviousPageError,
+      fetch: () => void fetchPreviousPage({ cancelRefetch: false }),
+    }),
+    [
+      messages.hasPreviousPage,
+      messages.isFetchingPreviousPage,
+      messages.isFetchPreviousPageError,
+      fetchPreviousPage,
+    ],
+  );
+
+  const anchorIndex = anchor === null ? -1 : (rowIndexByKey.get(anchor) ?? -1);
+  // The view counts as settled once the linked message holds still (at once without one).
+  const [settledAnchor, setSettledAnchor] = useState<string | null | undefined>(undefined);
+  const settled = showList && (anchor === null || settledAnchor === anchor || anchorIndex < 0);
+  const list = useVirtualList({
+    count: rows.length,
+    scrollRef,
+    estimateSize,
+    getItemKey,
+    loadAhead: LOAD_AHEAD_ROWS,
+    next,
+    previous,
+    // Loading older pages before the linked message holds still would pull the view away.
+    loadEnabled: settled,
+    overscan: 4,
+    gap: 12,
+    paddingStart: 16,
+    paddingEnd: 96,
+    scrollPaddingStart: 16,
+    // When older messages are prepended (or newer appended), the message in view stays put.
+    anchorTo: 'end',
+    // ...and a reader at the end stays at the end, once they have moved: a view that has never
+    // left the top is not "at the end" (a short conversation, wholly in view by estimate, slid
+    // down 92 px as its rows were measured). Distances are never negative: -1 switches it off.
+    scrollEndThreshold: leftTop ? 1 : -1,
+  });
+  const { virtualizer } = list;
+  // A row that changes height above the reader's line (markdown, highlighting, "show all",
+  // fonts, a resize) moves the scroll offset with it: what is being read stays put.
+  useLayoutEffect(() => keepReadingPosition(virtualizer), [virtualizer]);
+  useAnchorSettling(
+    virtualizer,
+    showList && !settled ? anchorIndex : -1,
+    useCallback(() => setSettledAnchor(anchor), [anchor]),
+  );
+  useRenderAhead(rows, Math.max(0, list.firstIndex), list.lastIndex);
+
+  // The URL can move on its own (back/forward, a link): follow it. A message already loaded is
+  // scrolled to; one that isn't opens a new window around it. Selections made here (a click, a
+  // key, find, a jump) bring their message into view themselves.
+  const ownSelections = useRef(new Set<string>());
+  const followed = useRef(messageId);
+  const selectedIndex = messageId === null ? -1 : (rowIndexByKey.get(messageId) ?? -1);
+  useEffect(() => {
+    // Only when the URL changes; a list that grows must not pull the view back.
+    if (followed.current === messageId) return;
+    followed.current = messageId;
+    const ours = messageId !== null && ownSelections.current.has(messageId);
+    ownSelections.current.clear();
+    if (ours) return;
+    if (messageId === null) {
+      // Back to the conversation itself: from its start, unless that is already loaded.
+      if (anchor !== null && (messages.hasPreviousPage || messages.isError)) setAnchor(null);
+      return;
+    }
+    if (!showList) return;
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    else if (messageId !== anchor) setAnchor(messageId);
+  }, [
+    messageId,
+    anchor,
+    setAnchor,
+    showList,
+    selectedIndex,
+    virtualizer,
+    messages.hasPreviousPage,
+    messages.isError,
+  ]);
+  /** A selection made on this page: its row is brought into view by whoever made it. */
+  const markOwnSelection = useCallback((id: string) => ownSelections.current.add(id), []);
+
+  return { rows, rowIndexByKey, ...list, settled, markOwnSelection };
+}
+
+/**
+ * Whether the reader has scrolled away from the top at least once (the "stay at the end"
+ * behaviour waits for it).
+ */
+function useLeftTop(scrollRef: RefObject<HTMLDivElement | null>): boolean {
+  const [leftTop, setLeftTop] = useState(false);
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element || leftTop) return;
+    const onScroll = () => {
+      if (element.scrollTop > 0) setLeftTop(true);
+    };
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => element.removeEventListener('scroll', onScroll);
+  }, [leftTop, scrollRef]);
+  return leftTop;
+}

@@ -1,0 +1,89 @@
+import {
+  useVirtualizer,
+  type VirtualItem,
+  type Virtualizer,
+  type VirtualizerOptions,
+} from '@tanstack/react-virtual';
+import { useEffect, useState, type RefObject } from 'react';
+import { initialRect, layoutAfterCommit } from './virtual-layout.ts';
+
+/** One end of a paged list (a TanStack infinite query's state for that direction). */
+export interface ListEdge {
+  hasMore: boolean;
+  isFetching: boolean;
+  isError: boolean;
+  /** Loads the next page that way; must not cancel a fetch at the other end. */
+  fetch: () => void;
+}
+
+type PassedOptions = Omit<
+  Partial<VirtualizerOptions<HTMLDivElement, Element>>,
+  'count' | 'getScrollElement' | 'estimateSize' | 'getItemKey'
+>;
+
+export interface VirtualListOptions extends PassedOptions {
+  count: number;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  /** Both must be stable (useCallback): a new one makes the virtualizer re-place every row. */
+  estimateSize: (index: number) => number;
+  getItemKey: (index: number) => string | number;
+  /** How close to an end (in rows) its next page starts loading. */
+  loadAhead: number;
+  /** Rows at index `count - 1 - loadAhead` or later load the next page. */
+  next?: ListEdge;
+  /** Rows at index `loadAhead` or earlier load the previous page. */
+  previous?: ListEdge;
+  /** Pages load only while this holds (e.g. not before a deep link has settled). */
+  loadEnabled?: boolean;
+}
+
+export interface VirtualList {
+  virtualizer: Virtualizer<HTMLDivElement, Element>;
+  items: VirtualItem[];
+  /** Index of the first and last rendered row (overscan included); -1 when none. */
+  firstIndex: number;
+  lastIndex: number;
+}
+
+/**
+ * The virtualizer set-up both long lists share (sizes from ResizeObservers, never a layout read
+ * in React's commit; the window's size until the first report) and loading at both ends as the
+ * reader nears them.
+ */
+export function useVirtualList({
+  count,
+  scrollRef,
+  estimateSize,
+  getItemKey,
+  loadAhead,
+  next,
+  previous,
+  loadEnabled = true,
+  ...options
+}: VirtualListOptions): VirtualList {
+  const [startRect] = useState(initialRect);
+  const virtualizer = useVirtualizer<HTMLDivElement, Element>({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize,
+    getItemKey,
+    ...layoutAfterCommit,
+    initialRect: startRect,
+    ...options,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? -1;
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+
+  useEdgeLoading(next, loadEnabled && lastIndex >= 0 && lastIndex >= count - 1 - loadAhead);
+  useEdgeLoading(previous, loadEnabled && firstIndex >= 0 && firstIndex <= loadAhead);
+  return { virtualizer, items, firstIndex, lastIndex };
+}
+
+function useEdgeLoading(edge: ListEdge | undefined, near: boolean): void {
+  const wanted = !!edge && near && edge.hasMore && !edge.isFetching && !edge.isError;
+  const fetch = edge?.fetch;
+  useEffect(() => {
+    if (wanted) fetch?.();
+  }, [wanted, fetch]);
+}
