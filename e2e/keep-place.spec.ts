@@ -120,6 +120,10 @@ test.describe('message card headers', () => {
         const box = (await headers.nth(i).boundingBox())!;
         expect(box.height).toBeLessThan(34);
       }
+      // A name keeps its letters; the long id beside it is what gets cut.
+      const name = page.locator('[data-role="user"]').first().getByTestId('message-name');
+      await expect(name).toHaveText('alice');
+      expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         viewport.width,
       );

@@ -251,7 +251,8 @@ export const MessageCard = memo(function MessageCard({
         </span>
         {message.name && (
           <span
-            className="max-w-40 truncate text-sm font-medium text-slate-700"
+            // Up to 40% of the line, never squeezed: the id beside it gives way first.
+            className="max-w-[40%] shrink-0 truncate text-sm font-medium text-slate-700"
             data-testid="message-name"
             title={message.name}
           >
