@@ -42,7 +42,10 @@ export function useConversationList({
     messages.isFetchPreviousPageError;
   const rows = useMemo<ListRow[]>(() => {
     if (!showList) return [];
-    const top: ListRow[] = [{ kind: 'header', key: 'header' }];
+    // The header's key changes when the "earlier messages" row goes: the virtualizer keeps the
+    // reader's row in place only when the list's first or last key (or its length) changes, and
+    // a last page of one message replaces that row with no change of length.
+    const top: ListRow[] = [{ kind: 'header', key: showOlderRow ? 'header' : 'header:start' }];
     if (showOlderRow) top.push({ kind: 'older', key: 'older' });
     return [...top, ...conversationRows];
   }, [showList, showOlderRow, conversationRows]);

@@ -10,7 +10,10 @@ export type ConversationRow =
 
 /** A row of the page's list: the header, the "earlier messages" loader, or a row above. */
 export type ListRow =
-  ConversationRow | { kind: 'header'; key: 'header' } | { kind: 'older'; key: 'older' };
+  | ConversationRow
+  /** `header:start` once the conversation's start is loaded (see use-conversation-list.ts). */
+  | { kind: 'header'; key: 'header' | 'header:start' }
+  | { kind: 'older'; key: 'older' };
 
 /** The message a row shows: a message, or a choice of the answer; null for the other rows. */
 export function rowMessage(row: ListRow): MessageItem | null {
@@ -98,7 +101,7 @@ function messageRow(
 }
 
 /** The page's own rows, whose keys no message may take. */
-const RESERVED_KEYS = new Set(['header', 'older', 'more', 'answer-heading']);
+const RESERVED_KEYS = new Set(['header', 'header:start', 'older', 'more', 'answer-heading']);
 
 /**
  * Row keys must be unique (React's reconciliation, the virtualizer's size cache), but ids repeat
