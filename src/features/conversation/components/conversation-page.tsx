@@ -6,22 +6,14 @@ import { initialRect } from '@/lib/virtual/virtual-layout.ts';
 import { ConversationContext, type ConversationContextValue } from '../conversation-context.ts';
 import { FindBar } from '../find/find-bar.tsx';
 import { readFindTerm, withFindTerm } from '../find/use-find.ts';
-import { useConversation } from '../hooks/use-conversation.ts';
 import { ImageInspectorProvider } from '../inspector/image-inspector-provider.tsx';
 import { collectImageParts } from '../inspector/utils/collect-image-parts.ts';
 import { ConversationActions } from '../list/conversation-actions.tsx';
 import { ConversationRows } from '../list/conversation-rows.tsx';
 import { useConversationList } from '../list/use-conversation-list.ts';
-import { useMarkdownSettled } from '../markdown/use-markdown-renderer.ts';
 import { ConversationNavigationContext } from '../navigation/navigation-context.ts';
 import { useNavigation } from '../navigation/use-navigation.ts';
 import { AnchorMissing, CompletionFailed, Skeleton, WithHeader } from './conversation-states.tsx';
-
-/**
- * How long the first rows wait for the markdown renderer (fetched alongside the data) so they
- * appear in their final form; past this they show as plain text.
- */
-const MARKDOWN_PATIENCE_MS = 1_500;
 
 function conversationPath(completionId: string, messageId: string | null): string {
   const base = `/completions/${encodeURIComponent(completionId)}`;
@@ -39,10 +31,9 @@ export function ConversationPage({
   messageId?: string | null;
   part?: number | null;
 }) {
-  // The window of messages is opened around the linked message once; selecting another loaded
-  // message only moves the highlight (and the URL), it doesn't reload.
-  const [anchor, setAnchor] = useState(messageId);
-  const conversation = useConversation(completionId, anchor);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const list = useConversationList(completionId, messageId, scrollRef);
+  const { conversation, anchor, showList, virtualizer, settled, markOwnSelection } = list;
   const {
     completion,
     messages,
@@ -50,24 +41,8 @@ export function ConversationPage({
     rows: conversationRows,
     toolCallNames,
   } = conversation;
-  const scrollRef = useRef<HTMLDivElement>(null);
   const [, navigate] = useLocation();
   const [startRect] = useState(initialRect);
-
-  // Pages already loaded stay when a later page fails (the query's status is then 'error').
-  // Rows wait for the markdown renderer: one that turned from plain text into markdown on screen
-  // would change height under the reader.
-  const markdownSettled = useMarkdownSettled(MARKDOWN_PATIENCE_MS);
-  const showList = completion.isSuccess && messages.data !== undefined && markdownSettled;
-  const list = useConversationList({
-    conversation,
-    showList,
-    anchor,
-    setAnchor,
-    messageId,
-    scrollRef,
-  });
-  const { rows, rowIndexByKey, virtualizer, settled, markOwnSelection } = list;
 
   const selectMessage = useCallback(
     (id: string) => {
@@ -79,13 +54,8 @@ export function ConversationPage({
     [navigate, completionId, markOwnSelection],
   );
   const { find, navigation, inspectorPages, jumpToAnswer, jumpingToAnswer } = useNavigation({
-    rows,
-    rowIndexByKey,
-    pages: messages,
-    settled,
-    messageCount,
+    list,
     scrollRef,
-    virtualizer,
     messageId,
     selectMessage,
   });
@@ -151,7 +121,7 @@ export function ConversationPage({
   } else {
     content = (
       <ConversationRows
-        rows={rows}
+        rows={list.rows}
         items={list.items}
         virtualizer={virtualizer}
         completion={completion.data}

@@ -2,39 +2,45 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { RefObject } from 'react';
 import { useVirtualList, type ListEdge } from '@/lib/virtual/use-virtual-list.ts';
 import { keepReadingPosition } from '@/lib/virtual/virtual-layout.ts';
-import type { useConversation } from '../hooks/use-conversation.ts';
+import { useConversation } from '../hooks/use-conversation.ts';
 import { useRenderAhead } from '../hooks/use-render-ahead.ts';
+import { useMarkdownSettled } from '../markdown/use-markdown-renderer.ts';
 import { estimateMessageHeight, type ListRow } from '../utils/rows.ts';
 import { useAnchorSettling } from './use-anchor-settling.ts';
 
 /** How close to either end (in rows) the next page starts loading. */
 const LOAD_AHEAD_ROWS = 15;
+/**
+ * How long the first rows wait for the markdown renderer (fetched alongside the data) so they
+ * appear in their final form; past this they show as plain text.
+ */
+const MARKDOWN_PATIENCE_MS = 1_500;
 
-type Conversation = ReturnType<typeof useConversation>;
+export type ConversationList = ReturnType<typeof useConversationList>;
 
 /**
- * The conversation's rows (the header, the "earlier messages" loader, then the messages and the
+ * The conversation's data, its rows (the header, the "earlier messages" loader, then the messages and the
  * answer), their virtualizer, loading at both ends, and the deep link: opened at the linked
  * message, which holds still while the rows above are measured and pages load above it.
  */
-export function useConversationList({
-  conversation,
-  showList,
-  anchor,
-  setAnchor,
-  messageId,
-  scrollRef,
-}: {
-  conversation: Conversation;
-  /** The completion and the first page are in, and rows can show in their final form. */
-  showList: boolean;
-  /** The message the window of pages was opened around. */
-  anchor: string | null;
-  setAnchor: (anchor: string | null) => void;
+export function useConversationList(
+  completionId: string,
   /** The message in the URL. */
-  messageId: string | null;
-  scrollRef: RefObject<HTMLDivElement | null>;
-}) {
+  messageId: string | null,
+  scrollRef: RefObject<HTMLDivElement | null>,
+) {
+  // The window of messages is opened around the linked message once; selecting another loaded
+  // message only moves the highlight (and the URL), it doesn't reload.
+  const [anchor, setAnchor] = useState(messageId);
+  const conversation = useConversation(completionId, anchor);
+  // Pages already loaded stay when a later page fails (the query's status is then 'error').
+  // Rows wait for the markdown renderer: one that turned from plain text into markdown on screen
+  // would change height under the reader.
+  const markdownSettled = useMarkdownSettled(MARKDOWN_PATIENCE_MS);
+  const showList =
+    conversation.completion.isSuccess &&
+    conversation.messages.data !== undefined &&
+    markdownSettled;
   const { messages, rows: conversationRows } = conversation;
   const showOlderRow =
     messages.hasPreviousPage ||
@@ -131,41 +137,47 @@ export function useConversationList({
   );
   useRenderAhead(rows, Math.max(0, list.firstIndex), list.lastIndex);
 
-  // The URL can move on its own (back/forward, a link): follow it. A message already loaded is
-  // scrolled to; one that isn't opens a new window around it. Selections made here (a click, a
-  // key, find, a jump) bring their message into view themselves.
-  const ownSelections = useRef(new Set<string>());
-  const followed = useRef(messageId);
-  const selectedIndex = messageId === null ? -1 : (rowIndexByKey.get(messageId) ?? -1);
-  useEffect(() => {
-    // Only when the URL changes; a list that grows must not pull the view back.
-    if (followed.current === messageId) return;
-    followed.current = messageId;
-    const ours = messageId !== null && ownSelections.current.has(messageId);
-    ownSelections.current.clear();
-    if (ours) return;
-    if (messageId === null) {
-      // Back to the conversation itself: from its start, unless that is already loaded.
-      if (anchor !== null && (messages.hasPreviousPage || messages.isError)) setAnchor(null);
-      return;
+  // The URL can move on its own (back/forward, a link): follow it, once per change (a list that
+  // grows must not pull the view back). A message already loaded is scrolled to; one that isn't
+  // opens a new window around it. Selections made here (a click, a key, find, a jump) bring
+  // their message into view themselves. Decided while rendering, as React advises for state that
+  // follows a prop; only the scrolling is an effect.
+  const [followedUrl, setFollowedUrl] = useState(messageId);
+  const [ownSelection, setOwnSelection] = useState<string | null>(null);
+  const [scrollRequest, setScrollRequest] = useState<{ id: string } | null>(null);
+  if (followedUrl !== messageId) {
+    setFollowedUrl(messageId);
+    setOwnSelection(null);
+    if (messageId === null || messageId !== ownSelection) {
+      if (messageId === null) {
+        // Back to the conversation itself: from its start, unless that is already loaded.
+        if (anchor !== null && (messages.hasPreviousPage || messages.isError)) setAnchor(null);
+      } else if (showList) {
+        if (rowIndexByKey.has(messageId)) setScrollRequest({ id: messageId });
+        else if (messageId !== anchor) setAnchor(messageId);
+      }
     }
-    if (!showList) return;
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-    else if (messageId !== anchor) setAnchor(messageId);
-  }, [
-    messageId,
-    anchor,
-    setAnchor,
-    showList,
-    selectedIndex,
-    virtualizer,
-    messages.hasPreviousPage,
-    messages.isError,
-  ]);
-  /** A selection made on this page: its row is brought into view by whoever made it. */
-  const markOwnSelection = useCallback((id: string) => ownSelections.current.add(id), []);
+  }
+  // Once per request: rows that arrive later must not scroll the view back to it.
+  const scrolledFor = useRef<object | null>(null);
+  useEffect(() => {
+    if (!scrollRequest || scrolledFor.current === scrollRequest) return;
+    scrolledFor.current = scrollRequest;
+    const index = rowIndexByKey.get(scrollRequest.id) ?? -1;
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [scrollRequest, rowIndexByKey, virtualizer]);
 
-  return { rows, rowIndexByKey, ...list, settled, markOwnSelection };
+  return {
+    conversation,
+    anchor,
+    showList,
+    rows,
+    rowIndexByKey,
+    ...list,
+    settled,
+    /** A selection made on this page: its row is brought into view by whoever made it. */
+    markOwnSelection: setOwnSelection,
+  };
 }
 
 /**

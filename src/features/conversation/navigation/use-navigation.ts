@@ -1,4 +1,3 @@
-import type { Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { ChatMessage, ToolCall } from '@/lib/api/types.ts';
 import type {
@@ -6,7 +5,8 @@ import type {
   InspectorPages,
   InspectorSeekOutcome,
 } from '../inspector/image-inspector-context.ts';
-import { useFind, type FindPages } from '../find/use-find.ts';
+import { useFind } from '../find/use-find.ts';
+import type { ConversationList } from '../list/use-conversation-list.ts';
 import { rowMessage, type ListRow } from '../utils/rows.ts';
 import { isFindShortcut, messageMoveFor, type MoveKey } from './keyboard.ts';
 import type { ConversationNavigation, JumpOutcome } from './navigation-context.ts';
@@ -19,7 +19,7 @@ import {
 } from './reveal-row.ts';
 import { LOADED_ONLY, nextSeekStep } from './seek.ts';
 import { isCallFor, scanForResult } from './tool-pairs.ts';
-import { useSeek, type SeekPages } from './use-seek.ts';
+import { useSeek } from './use-seek.ts';
 
 /** The seek behind "Jump to answer" (its button shows the progress). */
 const ANSWER_SEEK = 'answer';
@@ -28,14 +28,8 @@ const IMAGE_SEEK = 'inspector-image';
 const KEYBOARD_SEEK = 'keyboard';
 
 interface NavigationOptions {
-  rows: readonly ListRow[];
-  rowIndexByKey: ReadonlyMap<string, number>;
-  pages: SeekPages & FindPages;
-  /** Whether pages may load now (not before a deep-linked message has settled in view). */
-  settled: boolean;
-  messageCount: number;
+  list: ConversationList;
   scrollRef: RefObject<HTMLDivElement | null>;
-  virtualizer: Virtualizer<HTMLDivElement, Element>;
   /** The message in the URL. */
   messageId: string | null;
   selectMessage: (messageId: string) => void;
@@ -46,17 +40,9 @@ interface NavigationOptions {
  * a row matches): "Jump to answer", the image inspector's next image, tool call ⇄ result jumps,
  * `j` / `k`, and find (with its keyboard shortcut).
  */
-export function useNavigation({
-  rows,
-  rowIndexByKey,
-  pages,
-  settled,
-  messageCount,
-  scrollRef,
-  virtualizer,
-  messageId,
-  selectMessage,
-}: NavigationOptions) {
+export function useNavigation({ list, scrollRef, messageId, selectMessage }: NavigationOptions) {
+  const { rows, rowIndexByKey, virtualizer, settled } = list;
+  const { messages: pages, messageCount } = list.conversation;
   const { seek, cancel: cancelSeek, seeking } = useSeek(rows, pages);
   // Indexes shift as older pages arrive: what runs across frames looks rows up by key.
   const rowIndex = useRef<ReadonlyMap<string, number>>(new Map());
