@@ -1,13 +1,11 @@
+import { HeadAndTail } from './head-and-tail.tsx';
 import { useState } from 'react';
 import type { Json } from '@/lib/api/types.ts';
-import { formatNumber } from '@/lib/format.ts';
 import { useHighlightedCode } from '../markdown/use-highlighted-code.ts';
 import { indentJson } from '../utils/json-text.ts';
 import { LONG_TEXT_LIMIT, MARKDOWN_LIMIT } from './message-text.tsx';
 
 /** Text this long shows head and tail until "Show all" (a megabyte would freeze the page). */
-const HEAD = 8_000;
-const TAIL = 2_000;
 
 /** JSON text indented for reading (every token as written), or the text itself when it does not parse. */
 export function prettyJsonText(text: string): { pretty: string; valid: boolean } {
@@ -69,20 +67,7 @@ export function JsonCode({
         data-highlighted={highlighted != null ? 'true' : undefined}
       >
         {collapsed ? (
-          <>
-            {code.slice(0, HEAD)}
-            <span className="my-2 block rounded border border-dashed border-amber-300 bg-amber-100/60 p-2 text-center font-sans text-sm whitespace-normal text-amber-950">
-              {formatNumber(code.length - HEAD - TAIL)} more characters not shown.{' '}
-              <button
-                type="button"
-                className="font-medium underline"
-                onClick={() => setShowAll(true)}
-              >
-                Show all
-              </button>
-            </span>
-            {code.slice(-TAIL)}
-          </>
+          <HeadAndTail text={code} onShowAll={() => setShowAll(true)} tone="amber" />
         ) : (
           (highlighted ?? code)
         )}

@@ -1,3 +1,4 @@
+import { HeadAndTail } from './head-and-tail.tsx';
 import { Fragment, useMemo, useState } from 'react';
 import { useMarkdownRenderer } from '../markdown/use-markdown-renderer.ts';
 import {
@@ -6,12 +7,9 @@ import {
   type ResolvedCitation,
 } from './citation-spans.ts';
 import { CitationLink } from './citations.tsx';
-import { formatNumber } from '@/lib/format.ts';
 
 /** Beyond this, a text shows its head and tail with a "show all": the page stays responsive. */
 export const LONG_TEXT_LIMIT = 20_000;
-const HEAD = 8_000;
-const TAIL = 2_000;
 /** A text longer than this stays plain even after "Show all": megabytes never reach the parser. */
 export const MARKDOWN_LIMIT = 250_000;
 
@@ -65,21 +63,9 @@ export function MessageText({
       </div>
     );
   }
-  const hidden = text.length - HEAD - TAIL;
   return (
     <div className={plainClass} dir="auto" data-testid="text-as-stored">
-      {text.slice(0, HEAD)}
-      <span className="my-2 block rounded border border-dashed border-slate-300 bg-slate-100 p-2 text-center text-sm text-slate-600">
-        {formatNumber(hidden)} more characters not shown.{' '}
-        <button
-          type="button"
-          className="font-medium text-sky-700 underline"
-          onClick={() => setShowAll(true)}
-        >
-          Show all
-        </button>
-      </span>
-      {text.slice(-TAIL)}
+      <HeadAndTail text={text} onShowAll={() => setShowAll(true)} tone="slate" />
     </div>
   );
 }

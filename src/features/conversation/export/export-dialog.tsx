@@ -1,3 +1,4 @@
+import { RadioGroup } from '@/components/radio-group.tsx';
 import { useEffect, useRef, useState } from 'react';
 import { explainError } from '@/components/error-state.tsx';
 import { getApiClient } from '@/lib/api/current.ts';
@@ -117,7 +118,6 @@ export function ExportDialog({
         })()
       : null;
 
-  const radioClass = 'flex items-center gap-2 text-sm';
   return (
     <dialog
       ref={dialogRef}
@@ -136,57 +136,45 @@ export function ExportDialog({
         <h2 id="export-title" className="text-lg font-semibold">
           Export this conversation
         </h2>
-        <fieldset className="flex flex-col gap-1.5" disabled={busy}>
-          <legend className="mb-1 text-sm font-medium">Format</legend>
-          <label className={radioClass}>
-            <input
-              type="radio"
-              name="export-format"
-              value="json"
-              checked={format === 'json'}
-              onChange={() => setFormat('json')}
-            />
-            <span>
-              JSON <span className="text-slate-500">(.jsonl: opens with npm start -- --data)</span>
-            </span>
-          </label>
-          <label className={radioClass}>
-            <input
-              type="radio"
-              name="export-format"
-              value="markdown"
-              checked={format === 'markdown'}
-              onChange={() => setFormat('markdown')}
-            />
-            <span>
-              Markdown <span className="text-slate-500">(.md, to read or share)</span>
-            </span>
-          </label>
-        </fieldset>
+        <RadioGroup
+          legend="Format"
+          value={format}
+          onChange={setFormat}
+          disabled={busy}
+          options={[
+            {
+              value: 'json',
+              label: (
+                <>
+                  JSON{' '}
+                  <span className="text-slate-500">(.jsonl: opens with npm start -- --data)</span>
+                </>
+              ),
+            },
+            {
+              value: 'markdown',
+              label: (
+                <>
+                  Markdown <span className="text-slate-500">(.md, to read or share)</span>
+                </>
+              ),
+            },
+          ]}
+        />
         {format === 'markdown' && (
-          <fieldset className="flex flex-col gap-1.5" disabled={busy}>
-            <legend className="mb-1 text-sm font-medium">Images sent as data URLs</legend>
-            <label className={radioClass}>
-              <input
-                type="radio"
-                name="export-images"
-                value="links"
-                checked={images === 'links'}
-                onChange={() => setImages('links')}
-              />
-              <span>Leave out (a note says what was there); image links stay links</span>
-            </label>
-            <label className={radioClass}>
-              <input
-                type="radio"
-                name="export-images"
-                value="embed"
-                checked={images === 'embed'}
-                onChange={() => setImages('embed')}
-              />
-              <span>Embed as data URLs (a larger file)</span>
-            </label>
-          </fieldset>
+          <RadioGroup
+            legend="Images sent as data URLs"
+            value={images}
+            onChange={setImages}
+            disabled={busy}
+            options={[
+              {
+                value: 'links',
+                label: 'Leave out (a note says what was there); image links stay links',
+              },
+              { value: 'embed', label: 'Embed as data URLs (a larger file)' },
+            ]}
+          />
         )}
 
         <div
