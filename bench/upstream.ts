@@ -4,7 +4,7 @@
 // for one after the other.
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createViewerHandler } from '../server/http.ts';
+import { createViewerHandler } from '../server/main.ts';
 
 export interface UpstreamRequest {
   path: string;

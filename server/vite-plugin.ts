@@ -7,7 +7,7 @@
  */
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { proxyConfigFromEnv, type ProxyConfig } from './api/proxy.ts';
-import { createViewerHandler, type ViewerHandler } from './http.ts';
+import { createViewerHandler, type ViewerHandler } from './app.ts';
 
 export interface LocalApiPluginOptions {
   dataFile?: string;

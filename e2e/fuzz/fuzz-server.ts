@@ -1,5 +1,5 @@
 /**
- * A real HTTP server for the schema fuzz: the built viewer (server/static.ts, the same static
+ * A real HTTP server for the schema fuzz: the built viewer (server/routes/static.ts, the same static
  * handler `npm start` uses) plus `/v1/chat/completions…` answered from the fuzz generator.
  * Which world answers is chosen per request by the `fuzz` cookie (`<family>.<seed>`), which a
  * test sets on its own browser context: tests running side by side each see their own world.
@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { sendBody, sendText, splitUrl } from '../../server/http-util.ts';
-import { createStaticHandler } from '../../server/static.ts';
+import { createStaticHandler } from '../../server/routes/static.ts';
 import {
   FAMILIES,
   FUZZ_ORIGIN,

@@ -25,18 +25,19 @@
  * other fault id are not faults: they reach the local store, which answers its usual 404
  * ("No chat completion found with id 'fault_401'."), or, in proxy mode, the upstream.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { answer, assistant, completion, system, user, withIds } from '../data/builders.ts';
 import { DEMO_BASE_TIME } from '../data/demo.ts';
 import { Rng } from '../data/prng.ts';
 import { newRequestId } from '../http-util.ts';
-import { ApiError, internalError, invalidParam } from './errors.ts';
-import { parseJsonBody } from './local.ts';
-import { arrayMessageSource, generatedMessageSource } from './message-source.ts';
-import { parseMetadataUpdate } from './metadata.ts';
-import { pageByIndex, parsePageParams } from './pagination.ts';
-import type { Route } from './router.ts';
-import type { CompletionObject, MessageSource } from './types.ts';
+import { ApiError, internalError, invalidParam } from '../api/errors.ts';
+import type { ApiResponder, InterceptedRequest } from '../api/index.ts';
+import { parseJsonBody } from '../api/local.ts';
+import { arrayMessageSource, generatedMessageSource } from '../api/message-source.ts';
+import { parseMetadataUpdate } from '../api/metadata.ts';
+import { pageByIndex, parsePageParams } from '../api/pagination.ts';
+import type { Route } from '../api/router.ts';
+import type { CompletionObject, MessageSource } from '../api/types.ts';
 
 /** The fixed fault ids (the parametrized ones are built from these families). */
 export const FAULT_IDS = [
@@ -299,15 +300,8 @@ function faultMessages(spec: FaultSpec): MessageSource {
   ]);
 }
 
-export interface FaultResponder {
-  sendJson(status: number, body: unknown, headers?: Record<string, string>): Promise<void>;
-  sendError(error: ApiError): Promise<void>;
-  /** The request body, with the API's size limit (413 beyond it). */
-  readBody(): Promise<Buffer>;
-}
-
 /** POST/DELETE of `fault_refuse_update`; errors are thrown for the API handler to answer. */
-async function refuseMutation(method: string, respond: FaultResponder): Promise<never> {
+async function refuseMutation(method: string, respond: ApiResponder): Promise<never> {
   if (method === 'DELETE') throw internalError();
   // The normal validation first: a bad body gets the same 400 as anywhere else.
   parseMetadataUpdate(parseJsonBody(await respond.readBody()));
@@ -359,15 +353,10 @@ function hitsFault(
 /**
  * Answers the request if `route` names a fault id (GET; POST and DELETE of
  * fault_refuse_update). Returns false when the request is not a fault and should be handled
- * normally.
+ * normally. The API's interceptor (see testing/index.ts).
  */
 export async function handleFault(
-  route: Route,
-  method: string,
-  query: URLSearchParams,
-  req: IncomingMessage,
-  res: ServerResponse,
-  respond: FaultResponder,
+  { route, method, query, req, res, respond }: InterceptedRequest,
   counters: FaultCounters,
 ): Promise<boolean> {
   if (route.kind === 'list') return false;
