@@ -3,10 +3,11 @@
  * or 431 for malformed HTTP, and a close() that does not wait for kept-alive or hung sockets.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { ProxyConfig } from './api/proxy.ts';
 import { createViewerHandler } from './app.ts';
+import { listen } from './http-util.ts';
 import type { ViewerMode } from './data-source.ts';
 import {
   DEFAULT_CONNECT_SRC,
@@ -110,19 +111,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\n${rawHeaders}Content-Length: 0\r\nConnection: close\r\n\r\n`);
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4173, host, () => {
-      server.off('error', reject);
-      resolveListen();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const listening = await listen(server, options.port ?? 4173, host);
+  const { port } = listening;
   const urlHost =
     host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   url = `http://${urlHost}:${port}`;
@@ -131,11 +121,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url,
     port,
     mode: viewer.mode,
-    close: () =>
-      new Promise<void>((done) => {
-        server.close(() => done());
-        // Keep-alive and hung (e.g. slow-fault) sockets would otherwise hold close() open.
-        for (const socket of sockets) socket.destroy();
-      }),
+    // Keep-alive and hung (e.g. slow-fault) sockets would otherwise hold close() open.
+    close: listening.close,
   };
 }

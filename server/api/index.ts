@@ -12,6 +12,7 @@ import {
   readBody,
   safeHost,
   sendBody,
+  type RouteHandler,
 } from '../http-util.ts';
 import { crossSiteRefusal, isJsonContentType, unsupportedMediaType } from '../security.ts';
 import { createKeyCheck } from './auth.ts';
@@ -77,12 +78,8 @@ export interface InterceptedRequest {
 /** Resolves true when it answered the request (or threw an ApiError for the API to answer). */
 export type ApiInterceptor = (request: InterceptedRequest) => Promise<boolean>;
 
-export type ApiHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  pathname: string,
-  search: string,
-) => Promise<void>;
+/** Mounted at /v1 (routes/v1.ts). */
+export type ApiHandler = RouteHandler;
 
 export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   const proxy = options.proxy ? createProxy(options.proxy) : null;

@@ -1,14 +1,8 @@
 /** The shape every route module has: a path test and a handler, tried in order by app.ts. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendText } from '../http-util.ts';
+import { sendText, type RouteHandler } from '../http-util.ts';
 
-/** `pathname` is the raw (percent-encoded) path, `search` the query with its "?" (or ""). */
-export type RouteHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  pathname: string,
-  search: string,
-) => Promise<void>;
+export type { RouteHandler } from '../http-util.ts';
 
 export interface Mount {
   matches(pathname: string): boolean;
