@@ -7,7 +7,8 @@
 import type { ApiInterceptor } from '../api/index.ts';
 import type { CompletionStore } from '../api/store.ts';
 import type { ViewerEndpoint } from '../routes/viewer.ts';
-import { FaultCounters, handleFault } from './faults.ts';
+import { FaultCounters } from './fault-ids.ts';
+import { handleFault } from './faults.ts';
 import { VIEWER_RESET_PATH, resetEndpoint } from './reset.ts';
 
 export interface TestingMount {

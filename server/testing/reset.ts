@@ -6,7 +6,7 @@ import type { CompletionStore } from '../api/store.ts';
 import { sendText } from '../http-util.ts';
 import type { ViewerEndpoint } from '../routes/viewer.ts';
 import { isJsonContentType, sendApiError, unsupportedMediaType } from '../security.ts';
-import type { FaultCounters } from './faults.ts';
+import type { FaultCounters } from './fault-ids.ts';
 
 export const VIEWER_RESET_PATH = '/__viewer/reset';
 
