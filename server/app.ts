@@ -84,7 +84,7 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
   });
   const local = mode.kind === 'demo' || mode.kind === 'file';
   // Built ahead by `npm start` (scripts/prepare.mjs); otherwise made here, before any request.
-  if (local) await prepareDemoImages();
+  if (local) prepareDemoImages();
   const testing =
     apiEnabled && options.faults ? (await import('./testing/index.ts')).mountTesting(store) : null;
 
