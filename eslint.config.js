@@ -59,4 +59,23 @@ export default tseslint.config(
     ],
     languageOptions: { globals: globals.node },
   },
+  {
+    // Production server code never loads the test-only layer; app.ts mounts it with import()
+    // when faults are on (no-restricted-imports does not see dynamic imports).
+    files: ['server/**/*.ts'],
+    ignores: ['server/test/**', 'server/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/testing', '**/testing/**'],
+              message: 'Test-only code: only app.ts loads server/testing/, when faults are on.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -3,8 +3,8 @@
 // remote API would. It logs each request's start and end, to count the round trips a page waits
 // for one after the other.
 import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { createViewerHandler } from '../server/http.ts';
+import { listen } from '../server/http-util.ts';
+import { createViewerHandler } from '../server/main.ts';
 
 export interface UpstreamRequest {
   path: string;
@@ -22,22 +22,8 @@ export async function startUpstream(latencyMs: number) {
     res.once('finish', () => (entry.end = Date.now()));
     setTimeout(() => viewer.handle(req, res), latencyMs);
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
-    log,
-    close: () =>
-      new Promise<void>((done) => {
-        server.close(() => done());
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
+  const listening = await listen(server, 0, '127.0.0.1');
+  return { baseURL: `http://127.0.0.1:${listening.port}/v1`, log, close: listening.close };
 }
 
 /**

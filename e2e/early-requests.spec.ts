@@ -36,7 +36,7 @@ const anchored = (page: Page, id: string) =>
   page.locator(`[data-message-id="${id.replace(/["\\]/g, '\\$&')}"]`);
 
 test.describe('the requests of a conversation URL', () => {
-  // Every answer of this completion takes LATENCY ms (server/api/faults.ts): one after the
+  // Every answer of this completion takes LATENCY ms (server/testing/faults.ts): one after the
   // other would take twice that or more.
   const LATENCY = 1500;
   const id = `fault_latency_${LATENCY}`;

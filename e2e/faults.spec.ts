@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { E2E_REQUEST_TIMEOUT_MS } from '../playwright.config.ts';
 import { countMessageRequests, lastRenderedIndex, scroller } from './helpers.ts';
 
-// The local API runs with --faults: fault ids name their failure (server/api/faults.ts).
+// The local API runs with --faults: fault ids name their failure (server/testing/faults.ts).
 // `_p<P>` fails only messages from the P-th page of 100 on, `_x<N>` only the first N times, and
 // a fresh `_t<tag>` per test gives it its own count.
 

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { encodePng } from '../server/data/png.ts';
-import { createViewerHandler } from '../server/http.ts';
+import { createViewerHandler } from '../server/main.ts';
 import { E2E_STATIC_DIR } from './helpers-server.ts';
 
 /** A 64 × 48 checkerboard. */

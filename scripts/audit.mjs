@@ -4,8 +4,8 @@
 // vulnerability, but nobody should mistake that run for a clean audit.
 // Usage: node scripts/audit.mjs
 import { spawnSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { isEntryPoint } from './entry-point.mjs';
 
 const BLOCKING = ['high', 'critical'];
 
@@ -98,14 +98,4 @@ function main() {
   process.exit(decision.exitCode);
 }
 
-function isRunDirectly() {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isRunDirectly()) main();
+if (isEntryPoint(import.meta.url)) main();

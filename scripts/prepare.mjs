@@ -1,6 +1,7 @@
 // Plain-Node bootstrap for `npm start`, `npm test` and `npm run bench` on a fresh clone:
 // installs dependencies when missing or stale, builds the viewer when its sources are newer
-// than the build, and checks that a Chromium is there for the browser tests.
+// than the build and the demo images when their generator changed, and checks that a Chromium
+// is there for the browser tests.
 // Usage: node scripts/prepare.mjs [--build] [--chromium]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -10,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
 
-function run(cmd, cmdArgs) {
-  console.log(`> ${cmd} ${cmdArgs.join(' ')}`);
+function run(cmd, cmdArgs, { quiet = false } = {}) {
+  if (!quiet) console.log(`> ${cmd} ${cmdArgs.join(' ')}`);
   const result = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', shell: false });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
@@ -51,6 +52,9 @@ if (args.has('--build')) {
     newest(join(root, p)),
   );
   if (!built || Math.max(...inputs) > built) run('npx', ['vite', 'build', '--logLevel', 'warn']);
+  // The served demo images, encoded once into .cache/demo-images/<generator version>/ (quick
+  // when they are there already) instead of on a request (server/data/image-cache.ts).
+  run(process.execPath, ['--import', 'tsx', 'server/data/image-cache.ts'], { quiet: true });
 }
 
 // 3. A Chromium for Playwright: CHROMIUM_PATH, Debian's, or Playwright's own download.

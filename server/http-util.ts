@@ -1,6 +1,7 @@
 /** Small HTTP helpers shared by the API, the proxy, demo assets and static serving. */
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 
@@ -11,6 +12,17 @@ export type Encoding = 'br' | 'gzip';
 
 /** Below this size compression costs more than it saves. */
 const MIN_COMPRESS_BYTES = 1024;
+
+/**
+ * A handler below a mount point: `pathname` is the raw (percent-encoded) path, `search` the
+ * query with its "?" (or "").
+ */
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  search: string,
+) => Promise<void>;
 
 /** OpenAI-style request id: "req_" + 32 hex chars. */
 export function newRequestId(): string {
@@ -172,4 +184,34 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 export function safeHost(host: string | undefined): string | null {
   if (!host) return null;
   return /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$/.test(host) ? host : null;
+}
+
+export interface Listening {
+  port: number;
+  /** Stops listening; kept-alive and hung sockets are destroyed instead of waited for. */
+  close(): Promise<void>;
+}
+
+/** Starts `server` on host:port (0: any free port); rejects on a listen error (EADDRINUSE…). */
+export async function listen(server: Server, port: number, host: string): Promise<Listening> {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
 }

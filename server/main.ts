@@ -13,14 +13,15 @@
  * combined with --data, --faults or --require-key, and ignores the API environment.
  * Importing this module only re-exports `startServer`; the CLI runs when executed directly.
  */
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { isEntryPoint } from '../scripts/entry-point.mjs';
 import { isValidKey } from './api/auth.ts';
 import { proxyConfigFromEnv } from './api/proxy.ts';
 import { startServer, type RunningServer, type ViewerMode } from './http.ts';
 import { parseAllowedHosts, parseConnectSrc, parseImgSrc } from './security.ts';
 
-export { startServer, createViewerHandler } from './http.ts';
+export { startServer } from './http.ts';
+export { createViewerHandler } from './app.ts';
+export type { ViewerHandler, ViewerHandlerOptions } from './app.ts';
 export type { RunningServer, ServerOptions, ViewerMode } from './http.ts';
 export { loadJsonlFile } from './data/jsonl.ts';
 
@@ -167,14 +168,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-function isRunDirectly(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isRunDirectly()) void main();
+if (isEntryPoint(import.meta.url)) void main();

@@ -245,6 +245,37 @@ function isOwnOrigin(origin: string, host: string | undefined): boolean {
   return url.host === normalized;
 }
 
+export interface RequestGuardOptions {
+  /** The security headers' sources (see securityHeaders); null: no security headers. */
+  headers: { connectSrc: readonly string[]; imgSrc?: readonly string[] } | null;
+  /** Refuses (421) Host headers it returns false for; null: any Host. */
+  hostCheck: HostCheck | null;
+  /** Where the viewer can be opened instead, for the 421's message. */
+  openAt?: () => string;
+}
+
+/**
+ * What runs before any route: the security headers on every answer, then 414 for an over-long
+ * URL and 421 for a Host header this server does not answer. Resolves true when it answered.
+ */
+export function createRequestGuard(
+  options: RequestGuardOptions,
+): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  const headers = options.headers
+    ? Object.entries(securityHeaders(options.headers.connectSrc, options.headers.imgSrc))
+    : [];
+  const { hostCheck } = options;
+  return async (req, res) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    let refusal: ApiError | null = null;
+    if ((req.url ?? '').length > MAX_URL_LENGTH) refusal = uriTooLong();
+    else if (hostCheck && !hostCheck(req.headers.host))
+      refusal = hostNotAllowed(req.headers.host, options.openAt?.() ?? null);
+    if (refusal) await sendApiError(req, res, refusal);
+    return refusal !== null;
+  };
+}
+
 /** Answers an ApiError as OpenAI does (JSON error object, x-request-id, its extra headers). */
 export function sendApiError(
   req: IncomingMessage,

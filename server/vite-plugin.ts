@@ -7,7 +7,7 @@
  */
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { proxyConfigFromEnv, type ProxyConfig } from './api/proxy.ts';
-import { createViewerHandler, type ViewerHandler } from './http.ts';
+import { createViewerHandler, type ViewerHandler } from './app.ts';
 
 export interface LocalApiPluginOptions {
   dataFile?: string;
@@ -40,6 +40,9 @@ export function localApiPlugin(options: LocalApiPluginOptions = {}): Plugin {
   };
 
   const mount = (server: ViteDevServer | PreviewServer) => {
+    // Made now rather than on the first request (the demo data, images missing from the cache);
+    // a failure reaches the requests, through `next`.
+    getHandler().catch(() => {});
     server.middlewares.use((req, res, next) => {
       getHandler().then(
         (h) => h.handle(req, res, next),

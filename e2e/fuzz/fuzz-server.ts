@@ -1,13 +1,12 @@
 /**
- * A real HTTP server for the schema fuzz: the built viewer (server/static.ts, the same static
+ * A real HTTP server for the schema fuzz: the built viewer (server/routes/static.ts, the same static
  * handler `npm start` uses) plus `/v1/chat/completions…` answered from the fuzz generator.
  * Which world answers is chosen per request by the `fuzz` cookie (`<family>.<seed>`), which a
  * test sets on its own browser context: tests running side by side each see their own world.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { sendBody, sendText, splitUrl } from '../../server/http-util.ts';
-import { createStaticHandler } from '../../server/static.ts';
+import { listen, sendBody, sendText, splitUrl } from '../../server/http-util.ts';
+import { createStaticHandler } from '../../server/routes/static.ts';
 import {
   FAMILIES,
   FUZZ_ORIGIN,
@@ -124,22 +123,6 @@ export async function startFuzzServer(options: {
       } else res.destroy();
     });
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.close(() => done());
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
+  const listening = await listen(server, options.port, '127.0.0.1');
+  return { url: `http://127.0.0.1:${listening.port}`, close: listening.close };
 }

@@ -1,7 +1,8 @@
 /**
  * The /v1 request handler: CORS and the key check (key-required mode only), routing, 404/405,
- * the fault switch, then either the local store or the proxy. Every answer (except a CORS
- * preflight) is JSON with an x-request-id; errors use OpenAI's error shape.
+ * an optional interceptor (the test-only faults, mounted by app.ts when they are on), then
+ * either the local store or the proxy. Every answer (except a CORS preflight) is JSON with an
+ * x-request-id; errors use OpenAI's error shape.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -11,6 +12,7 @@ import {
   readBody,
   safeHost,
   sendBody,
+  type RouteHandler,
 } from '../http-util.ts';
 import { crossSiteRefusal, isJsonContentType, unsupportedMediaType } from '../security.ts';
 import { createKeyCheck } from './auth.ts';
@@ -22,19 +24,21 @@ import {
   methodNotAllowed,
   requestTooLarge,
 } from './errors.ts';
-import { FaultCounters, handleFault } from './faults.ts';
 import { handleLocal } from './local.ts';
 import { createProxy, type ProxyConfig } from './proxy.ts';
-import { ALLOWED_METHODS, matchRoute } from './router.ts';
+import { ALLOWED_METHODS, matchRoute, type Route } from './router.ts';
 import type { CompletionStore } from './store.ts';
 
 export interface ApiHandlerOptions {
   /** Local mode: the data to serve. Ignored when `proxy` is set. */
   store?: CompletionStore;
   proxy?: ProxyConfig | null;
-  faults?: boolean;
-  /** How often each `_x<N>` fault has failed (shared with /__viewer/reset); default: new. */
-  faultCounters?: FaultCounters;
+  /**
+   * Sees every routed request (after the key, cross-site, method and content-type checks)
+   * before the store or the proxy, and may answer it: the test-only faults (testing/faults.ts).
+   * Absent in production.
+   */
+  intercept?: ApiInterceptor | null;
   /**
    * Demo data holds image URLs with this placeholder origin; each JSON answer replaces it with
    * the origin the browser used (Host header), so links work behind any host/port, including
@@ -53,12 +57,29 @@ export interface ApiHandlerOptions {
   requireKey?: string | null;
 }
 
-export type ApiHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  pathname: string,
-  search: string,
-) => Promise<void>;
+/** How an interceptor answers: the API's own JSON and error answers, and its body limit. */
+export interface ApiResponder {
+  sendJson(status: number, body: unknown, headers?: Record<string, string>): Promise<void>;
+  sendError(error: ApiError): Promise<void>;
+  /** The request body, with the API's size limit (413 beyond it). */
+  readBody(): Promise<Buffer>;
+}
+
+export interface InterceptedRequest {
+  route: Route;
+  /** Upper case. */
+  method: string;
+  query: URLSearchParams;
+  req: IncomingMessage;
+  res: ServerResponse;
+  respond: ApiResponder;
+}
+
+/** Resolves true when it answered the request (or threw an ApiError for the API to answer). */
+export type ApiInterceptor = (request: InterceptedRequest) => Promise<boolean>;
+
+/** Mounted at /v1 (routes/v1.ts). */
+export type ApiHandler = RouteHandler;
 
 export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   const proxy = options.proxy ? createProxy(options.proxy) : null;
@@ -67,7 +88,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   if (requireKey !== null && proxy)
     throw new Error('requireKey is for the local API only; it cannot be combined with a proxy');
   const checkKey = requireKey !== null ? createKeyCheck(requireKey) : null;
-  const faultCounters = options.faultCounters ?? new FaultCounters();
+  const intercept = options.intercept ?? null;
 
   const readPostBody = async (req: IncomingMessage): Promise<Buffer> => {
     try {
@@ -130,23 +151,10 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
         throw unsupportedMediaType(req.headers['content-type']);
       const query = new URLSearchParams(search);
 
-      if (
-        options.faults &&
-        (await handleFault(
-          route,
-          method,
-          query,
-          req,
-          res,
-          {
-            sendJson,
-            sendError,
-            readBody: () => readPostBody(req),
-          },
-          faultCounters,
-        ))
-      )
-        return;
+      if (intercept) {
+        const respond = { sendJson, sendError, readBody: () => readPostBody(req) };
+        if (await intercept({ route, method, query, req, res, respond })) return;
+      }
 
       if (proxy) {
         res.setHeader('x-request-id', requestId); // replaced by the upstream's when it sends one

@@ -65,7 +65,7 @@ export const ODD_METADATA_VALUE = 'a&b=c d/é 🚀';
 /** Path (relative to the origin) of the image that answers 404 in DEMO_IDS.expiredImage. */
 export const EXPIRED_IMAGE_PATH = '/demo-assets/images/expired-5f1c2e9a.png';
 
-/** Local demo images served under /demo-assets/images/<name> (generated lazily, cached). */
+/** Local demo images served under /demo-assets/images/<name> (built ahead: image-cache.ts). */
 export const DEMO_IMAGES = {
   'grid-1024.png': { width: 1024, height: 1024, format: 'png' },
   'poster-2048x4096.jpg': { width: 2048, height: 4096, format: 'jpeg' },

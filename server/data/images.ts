@@ -1,6 +1,7 @@
 /**
- * Demo images: real pixels, generated on first use and cached in memory.
- * - Served files: /demo-assets/images/<name> (see DEMO_IMAGES in demo-ids.ts).
+ * Demo images: real pixels.
+ * - Served files: /demo-assets/images/<name> (see DEMO_IMAGES in demo-ids.ts), encoded ahead
+ *   into a cache folder (image-cache.ts).
  * - Small `data:` URLs used inline in messages.
  * - One ~5 MB `data:` URL PNG of deterministic noise (so it cannot compress) for DEMO_IDS.bigImage.
  */
@@ -22,50 +23,27 @@ export interface EncodedImage {
   bytes: Buffer;
 }
 
-// Corner colours per image so each one is recognizable at a glance.
-const PALETTES: Record<DemoImageName, readonly [Rgb, Rgb, Rgb, Rgb]> = {
-  'grid-1024.png': [
-    [30, 60, 160],
-    [40, 170, 220],
-    [120, 40, 160],
-    [240, 200, 80],
-  ],
-  'poster-2048x4096.jpg': [
-    [250, 110, 60],
-    [250, 200, 90],
-    [40, 20, 90],
-    [20, 120, 140],
-  ],
-  'tile-512.png': [
-    [20, 140, 90],
-    [180, 230, 120],
-    [10, 60, 60],
-    [90, 170, 200],
-  ],
-  'photo-800x600.jpg': [
-    [120, 180, 240],
-    [200, 230, 255],
-    [60, 120, 40],
-    [150, 190, 80],
-  ],
-  'icon-64.png': [
-    [230, 60, 90],
-    [250, 160, 60],
-    [120, 30, 120],
-    [240, 90, 160],
-  ],
-  'strip-300x1200.png': [
-    [60, 60, 70],
-    [110, 110, 130],
-    [200, 80, 40],
-    [250, 220, 120],
-  ],
+/** An RGB colour from its hex form, e.g. '1e3ca0'. */
+function rgb(hex: string): Rgb {
+  const n = Number.parseInt(hex, 16);
+  return [(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
+}
+
+// Corner colours per image (top left, top right, bottom left, bottom right) so each one is
+// recognizable at a glance.
+const PALETTES: Record<DemoImageName, readonly string[]> = {
+  'grid-1024.png': ['1e3ca0', '28aadc', '7828a0', 'f0c850'],
+  'poster-2048x4096.jpg': ['fa6e3c', 'fac85a', '28145a', '14788c'],
+  'tile-512.png': ['148c5a', 'b4e678', '0a3c3c', '5aaac8'],
+  'photo-800x600.jpg': ['78b4f0', 'c8e6ff', '3c7828', '96be50'],
+  'icon-64.png': ['e63c5a', 'faa03c', '781e78', 'f05aa0'],
+  'strip-300x1200.png': ['3c3c46', '6e6e82', 'c85028', 'fadc78'],
 };
 
 function renderDemoImage(name: DemoImageName): Raster {
   const spec = DEMO_IMAGES[name];
   const r = createRaster(spec.width, spec.height);
-  const [tl, tr, bl, br] = PALETTES[name];
+  const [tl, tr, bl, br] = PALETTES[name].map(rgb) as [Rgb, Rgb, Rgb, Rgb];
   fillGradient(r, tl, tr, bl, br);
   const step = Math.max(8, Math.round(Math.min(spec.width, spec.height) / 16));
   drawGrid(r, step, [255, 255, 255], [20, 20, 20]);
@@ -85,23 +63,16 @@ function encode(r: Raster, format: 'png' | 'jpeg'): EncodedImage {
   return { contentType: 'image/jpeg', bytes: Buffer.from(out.data) };
 }
 
-const fileCache = new Map<DemoImageName, EncodedImage>();
-
 export function isDemoImageName(name: string): name is DemoImageName {
   return Object.prototype.hasOwnProperty.call(DEMO_IMAGES, name);
 }
 
 /**
- * The encoded bytes of a served demo image. Synchronous and cached: the 2048x4096 JPEG costs
- * ~0.6 s once (pure-JS encoder), the others a few ms.
+ * Encodes a served demo image: the 2048x4096 JPEG costs ~0.5 s of CPU (pure-JS encoder), the
+ * others a few ms. Done ahead, never on a request: see image-cache.ts.
  */
-export function getDemoImage(name: DemoImageName): EncodedImage {
-  let img = fileCache.get(name);
-  if (!img) {
-    img = encode(renderDemoImage(name), DEMO_IMAGES[name].format);
-    fileCache.set(name, img);
-  }
-  return img;
+export function encodeDemoImage(name: DemoImageName): EncodedImage {
+  return encode(renderDemoImage(name), DEMO_IMAGES[name].format);
 }
 
 const dataUrlCache = new Map<string, string>();

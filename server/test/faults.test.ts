@@ -1,6 +1,6 @@
 /** The test-only fault ids: on with `faults: true` (or VIEWER_FAULTS=1), absent otherwise. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAULT_IDS, parseFaultId } from '../api/faults.ts';
+import { FAULT_IDS, parseFaultId } from '../testing/fault-ids.ts';
 import { startServer, type RunningServer } from '../http.ts';
 import { getJson, postJson, rawRequest, walk, type Page } from './helpers.ts';
 import { expectValid, validators } from './spec.ts';

@@ -13,8 +13,9 @@ import {
   pickEncoding,
   sendText,
   type Encoding,
-} from './http-util.ts';
-import { indexPageFor, type IndexHints } from './index-page.ts';
+} from '../http-util.ts';
+import { indexPageFor, type IndexHints } from '../index-page.ts';
+import { prefixMount, refusedUnlessRead, type Mount } from './mount.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -189,10 +190,7 @@ export function createStaticHandler(options: StaticOptions) {
     res: ServerResponse,
     rawPath: string,
   ): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      await sendText(req, res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
-      return;
-    }
+    if (await refusedUnlessRead(req, res)) return;
     const resolved = resolveInside(root, rawPath);
     // The app's own routes carry API ids, which may hold any character ("/" → %2F included):
     // they can't be files, so they get the app, never a refusal.
@@ -263,4 +261,15 @@ async function sendHtml(req: IncomingMessage, res: ServerResponse, html: Buffer,
   res.setHeader('Content-Length', body.length);
   res.statusCode = 200;
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Folders served as-is under their prefixes (no SPA fallback), e.g. the bench page. */
+export function extraStaticRoutes(extras: readonly { prefix: string; dir: string }[]): Mount[] {
+  return extras.map((extra) => {
+    const prefix = extra.prefix.endsWith('/') ? extra.prefix : `${extra.prefix}/`;
+    const serve = createStaticHandler({ dir: extra.dir, spaFallback: false });
+    return prefixMount(prefix, (req, res, pathname) =>
+      serve(req, res, pathname.slice(prefix.length - 1)),
+    );
+  });
 }
