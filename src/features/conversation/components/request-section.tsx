@@ -47,6 +47,43 @@ function Badge({ children }: { children: React.ReactNode }) {
 }
 
 /** A toggle and the highlighted JSON it shows (a schema), rendered only while open. */
+/** A button that shows or hides a block (`aria-expanded`) or turns a view on (`aria-pressed`). */
+function Toggle({
+  on,
+  controls,
+  kind,
+  label,
+  title,
+  onToggle,
+  className = '',
+  children,
+}: {
+  on: boolean;
+  /** The id of what it shows, while shown. */
+  controls: string;
+  kind: 'expanded' | 'pressed';
+  label: string;
+  title?: string;
+  onToggle: () => void;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`${toggleClass} ${kind === 'expanded' ? 'aria-expanded:bg-slate-200' : 'aria-pressed:bg-slate-200'} ${className}`}
+      aria-expanded={kind === 'expanded' ? on : undefined}
+      aria-pressed={kind === 'pressed' ? on : undefined}
+      aria-controls={on ? controls : undefined}
+      aria-label={label}
+      title={title}
+      onClick={onToggle}
+    >
+      {children}
+    </button>
+  );
+}
+
 function useCodeToggle() {
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -54,16 +91,16 @@ function useCodeToggle() {
     open,
     id,
     button: (what: string, of: string) => (
-      <button
-        type="button"
-        className={`ms-auto ${toggleClass}`}
-        aria-expanded={open}
-        aria-controls={open ? id : undefined}
-        aria-label={`${open ? 'Hide' : 'Show'} ${what} of ${of}`}
-        onClick={() => setOpen((value) => !value)}
+      <Toggle
+        on={open}
+        controls={id}
+        kind="expanded"
+        label={`${open ? 'Hide' : 'Show'} ${what} of ${of}`}
+        onToggle={() => setOpen((value) => !value)}
+        className="ms-auto"
       >
         {open ? 'Hide' : 'Show'} {what}
-      </button>
+      </Toggle>
     ),
   };
 }
@@ -286,30 +323,28 @@ export function RequestSection({ completion }: { completion: StoredCompletion })
         <h2 id={headingId} className="text-xs font-medium tracking-wide text-slate-500 uppercase">
           Request
         </h2>
-        <button
-          type="button"
-          className={`${toggleClass} aria-expanded:bg-slate-200`}
-          aria-expanded={open}
-          aria-controls={open ? detailsId : undefined}
-          aria-label="Request details"
-          onClick={() => setOpen((value) => !value)}
+        <Toggle
+          on={open}
+          controls={detailsId}
+          kind="expanded"
+          label="Request details"
+          onToggle={() => setOpen((value) => !value)}
         >
           <span aria-hidden="true" className="me-1 text-slate-500">
             {open ? '▾' : '▸'}
           </span>
           Details
-        </button>
-        <button
-          type="button"
-          className={`${toggleClass} aria-pressed:bg-slate-200`}
-          aria-pressed={showJson}
-          aria-controls={showJson ? jsonId : undefined}
-          aria-label="Completion JSON"
+        </Toggle>
+        <Toggle
+          on={showJson}
+          controls={jsonId}
+          kind="pressed"
+          label="Completion JSON"
           title="The whole completion object, exactly as received"
-          onClick={() => setShowJson((value) => !value)}
+          onToggle={() => setShowJson((value) => !value)}
         >
           JSON
-        </button>
+        </Toggle>
       </div>
       {summary.length > 0 || others > 0 ? (
         <ul

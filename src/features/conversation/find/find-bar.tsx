@@ -18,6 +18,17 @@ function countText(find: FindState): string {
     : `${all} ${total === 1 ? 'match' : 'matches'}`;
 }
 
+/** Previous and next match. */
+const STEPS = [
+  {
+    direction: 'backward',
+    label: 'Previous match',
+    title: 'Previous match (Shift+Enter)',
+    glyph: '↑',
+  },
+  { direction: 'forward', label: 'Next match', title: 'Next match (Enter)', glyph: '↓' },
+] as const;
+
 /**
  * The find bar at the top of the conversation: a labelled input (Enter / Shift+Enter step
  * through hits, Escape closes), the hit count, the progress of loading the remaining pages (with
@@ -106,26 +117,19 @@ export function FindBar({
       >
         {count}
       </span>
-      <button
-        type="button"
-        className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 disabled:opacity-40"
-        aria-label="Previous match"
-        title="Previous match (Shift+Enter)"
-        disabled={!hasTerm || (noHits && !find.stepping)}
-        onClick={() => void find.step('backward')}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 disabled:opacity-40"
-        aria-label="Next match"
-        title="Next match (Enter)"
-        disabled={!hasTerm || (noHits && !find.stepping)}
-        onClick={() => void find.step('forward')}
-      >
-        ↓
-      </button>
+      {STEPS.map((step) => (
+        <button
+          key={step.direction}
+          type="button"
+          className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 disabled:opacity-40"
+          aria-label={step.label}
+          title={step.title}
+          disabled={!hasTerm || (noHits && !find.stepping)}
+          onClick={() => void find.step(step.direction)}
+        >
+          {step.glyph}
+        </button>
+      ))}
       {find.loading && (
         <span className="flex items-center gap-2 text-slate-600" data-testid="find-progress">
           <span role="status">Loading messages… {formatNumber(find.loaded)} loaded</span>

@@ -386,15 +386,9 @@ export function ImageInspectorDialog({
             </p>
           )}
           <div className="flex items-center gap-1" role="group" aria-label="Zoom">
-            <button
-              type="button"
-              className={toolButton}
-              onClick={zoom.zoomOut}
-              aria-label="Zoom out"
-              aria-keyshortcuts="-"
-            >
+            <ToolButton onClick={zoom.zoomOut} label="Zoom out" keys="-">
               −
-            </button>
+            </ToolButton>
             <output
               className="w-14 text-center text-sm tabular-nums"
               aria-label="Zoom level"
@@ -404,34 +398,20 @@ export function ImageInspectorDialog({
                 ? `${Math.round(realZoom * 100)}%${atFit ? ' · fit' : ''}`
                 : `${Math.round(zoom.scale * 100)}% of fit`}
             </output>
-            <button
-              type="button"
-              className={toolButton}
-              onClick={zoom.zoomIn}
-              aria-label="Zoom in"
-              aria-keyshortcuts="+"
-            >
+            <ToolButton onClick={zoom.zoomIn} label="Zoom in" keys="+">
               +
-            </button>
-            <button
-              type="button"
-              className={toolButton}
-              onClick={zoom.reset}
-              aria-keyshortcuts="0"
-              title="Fit the image in the window (0)"
-            >
+            </ToolButton>
+            <ToolButton onClick={zoom.reset} keys="0" title="Fit the image in the window (0)">
               Fit
-            </button>
-            <button
-              type="button"
-              className={toolButton}
+            </ToolButton>
+            <ToolButton
               onClick={zoomToActual}
               disabled={fitRatio == null}
-              aria-keyshortcuts="1"
+              keys="1"
               title="One image pixel per CSS pixel (1)"
             >
               100%
-            </button>
+            </ToolButton>
           </div>
           <div className="flex items-center gap-1">
             <button
@@ -521,5 +501,36 @@ export function ImageInspectorDialog({
       </div>
     </dialog>,
     document.body,
+  );
+}
+
+/** A button of the inspector's toolbar, with its keyboard shortcut announced. */
+function ToolButton({
+  onClick,
+  label,
+  keys,
+  title,
+  disabled,
+  children,
+}: {
+  onClick: () => void;
+  label?: string;
+  keys: string;
+  title?: string;
+  disabled?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={toolButton}
+      onClick={onClick}
+      disabled={disabled}
+      aria-label={label}
+      aria-keyshortcuts={keys}
+      title={title}
+    >
+      {children}
+    </button>
   );
 }
