@@ -15,6 +15,7 @@ import {
   type Hit,
   type SearchableRow,
 } from './match.ts';
+import { usePageEnds, type TwoWayPages } from '../navigation/page-ends.ts';
 import type { SeekRequest } from '../navigation/seek.ts';
 import type { SeekOutcome } from '../navigation/use-seek.ts';
 
@@ -32,23 +33,11 @@ export function withFindTerm(path: string, term: string | null): string {
   return term ? `${path}?${FIND_PARAM}=${encodeURIComponent(term)}` : path;
 }
 
-export interface FindPages {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  isFetchingNextPage: boolean;
-  isFetchingPreviousPage: boolean;
-  isFetchNextPageError: boolean;
-  isFetchPreviousPageError: boolean;
-  error: unknown;
-  fetchNextPage: (options: { cancelRefetch: boolean }) => Promise<unknown>;
-  fetchPreviousPage: (options: { cancelRefetch: boolean }) => Promise<unknown>;
-}
-
 interface UseFindOptions {
   rows: readonly ListRow[];
   /** Each row's index by its key (the page's one map). */
   rowIndex: ReadonlyMap<string, number>;
-  pages: FindPages;
+  pages: TwoWayPages & { error: unknown };
   /** Whether pages may load now (not before a deep-linked message has settled in view). */
   ready: boolean;
   messageCount: number;
@@ -128,51 +117,22 @@ export function useFind({
 
   // --- loading every page -----------------------------------------------------------------
   const [cancelled, setCancelled] = useState(false);
-  const {
-    hasNextPage,
-    hasPreviousPage,
-    isFetchingNextPage,
-    isFetchingPreviousPage,
-    isFetchNextPageError,
-    isFetchPreviousPageError,
-    fetchNextPage,
-    fetchPreviousPage,
-  } = pages;
-  const complete = !hasNextPage && !hasPreviousPage;
-  const loadFailed =
-    (hasNextPage && isFetchNextPageError) || (hasPreviousPage && isFetchPreviousPageError);
-  const loadingAll = needle !== '' && !cancelled && !complete && !loadFailed;
+  const ends = usePageEnds(pages);
+  const complete = !ends.more.newer && !ends.more.older;
+  const failedEnd = (['newer', 'older'] as const).find((end) => ends.more[end] && ends.failed[end]);
+  const loadingAll = needle !== '' && !cancelled && !complete && failedEnd === undefined;
   const lastLoad = useRef<'newer' | 'older'>('older');
   useEffect(() => {
-    if (!loadingAll || !ready || isFetchingNextPage || isFetchingPreviousPage) return;
+    if (!loadingAll || !ready || ends.fetching.newer || ends.fetching.older) return;
     // One load at a time (a second would join the first): newer and older pages in turn.
-    const newer = hasNextPage && (!hasPreviousPage || lastLoad.current === 'older');
+    const newer = ends.more.newer && (!ends.more.older || lastLoad.current === 'older');
     lastLoad.current = newer ? 'newer' : 'older';
-    if (newer) void fetchNextPage({ cancelRefetch: false });
-    else void fetchPreviousPage({ cancelRefetch: false });
-  }, [
-    loadingAll,
-    ready,
-    hasNextPage,
-    hasPreviousPage,
-    isFetchingNextPage,
-    isFetchingPreviousPage,
-    fetchNextPage,
-    fetchPreviousPage,
-  ]);
+    void ends.load(lastLoad.current);
+  }, [loadingAll, ready, ends]);
   const retryLoad = useCallback(() => {
     setCancelled(false);
-    if (hasNextPage && isFetchNextPageError) void fetchNextPage({ cancelRefetch: false });
-    else if (hasPreviousPage && isFetchPreviousPageError)
-      void fetchPreviousPage({ cancelRefetch: false });
-  }, [
-    hasNextPage,
-    hasPreviousPage,
-    isFetchNextPageError,
-    isFetchPreviousPageError,
-    fetchNextPage,
-    fetchPreviousPage,
-  ]);
+    if (failedEnd) void ends.load(failedEnd);
+  }, [failedEnd, ends]);
 
   // --- the current hit ----------------------------------------------------------------------
   // Until the reader steps, the current hit is the first one from where they were when the
@@ -243,7 +203,7 @@ export function useFind({
         moveTo(next);
         return;
       }
-      const more = direction === 'forward' ? hasNextPage : hasPreviousPage;
+      const more = ends.more[direction === 'forward' ? 'newer' : 'older'];
       if (!more) {
         const wrapped = edgeHit(now, direction);
         if (wrapped) moveTo(wrapped);
@@ -269,7 +229,7 @@ export function useFind({
         if (wrapped) moveTo(wrapped);
       } else if (outcome.status === 'failed') setStepError(outcome.error);
     },
-    [hasNextPage, hasPreviousPage, seek, moveTo],
+    [ends, seek, moveTo],
   );
   // --- highlights -----------------------------------------------------------------------
   useEffect(() => {
@@ -350,7 +310,7 @@ export function useFind({
     cancelled,
     cancelLoading: () => setCancelled(true),
     resumeLoading: () => setCancelled(false),
-    loadError: needle !== '' && loadFailed ? pages.error : null,
+    loadError: needle !== '' && failedEnd !== undefined ? pages.error : null,
     retryLoad,
   };
 }

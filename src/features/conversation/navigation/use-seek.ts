@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { usePageEnds, type TwoWayPages } from './page-ends.ts';
 import { nextSeekStep, type PageEnds, type SeekRequest } from './seek.ts';
 
 export type SeekOutcome =
@@ -6,16 +7,6 @@ export type SeekOutcome =
   | { status: 'not-found' }
   | { status: 'cancelled' }
   | { status: 'failed'; error: unknown };
-
-/** What `useSeek` needs of the two-way infinite query of messages. */
-export interface SeekPages {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  isFetchingNextPage: boolean;
-  isFetchingPreviousPage: boolean;
-  fetchNextPage: (options: { cancelRefetch: boolean }) => Promise<{ error: unknown }>;
-  fetchPreviousPage: (options: { cancelRefetch: boolean }) => Promise<{ error: unknown }>;
-}
 
 interface ActiveSeek<Row> {
   id: number;
@@ -33,7 +24,7 @@ interface ActiveSeek<Row> {
  * pages it loaded stay). Find, tool-call jumps, keyboard moves and "Jump to answer" all go
  * through it.
  */
-export function useSeek<Row extends { key: string }>(rows: readonly Row[], pages: SeekPages) {
+export function useSeek<Row extends { key: string }>(rows: readonly Row[], pages: TwoWayPages) {
   const [active, setActive] = useState<ActiveSeek<Row> | null>(null);
   const resolvers = useRef(new Map<number, (outcome: SeekOutcome) => void>());
   const nextId = useRef(0);
@@ -68,21 +59,14 @@ export function useSeek<Row extends { key: string }>(rows: readonly Row[], pages
 
   useEffect(() => () => settle({ status: 'cancelled' }), [settle]);
 
-  const {
-    hasNextPage,
-    hasPreviousPage,
-    isFetchingNextPage,
-    isFetchingPreviousPage,
-    fetchNextPage,
-    fetchPreviousPage,
-  } = pages;
+  const pageEnds = usePageEnds(pages);
   useEffect(() => {
     if (!active) return;
     const ends: PageEnds = {
-      hasNewer: hasNextPage,
-      hasOlder: hasPreviousPage,
-      fetchingNewer: isFetchingNextPage || loading.current.newer,
-      fetchingOlder: isFetchingPreviousPage || loading.current.older,
+      hasNewer: pageEnds.more.newer,
+      hasOlder: pageEnds.more.older,
+      fetchingNewer: pageEnds.fetching.newer || loading.current.newer,
+      fetchingOlder: pageEnds.fetching.older || loading.current.older,
       newerFailed: 'newer' in active.failed,
       olderFailed: 'older' in active.failed,
     };
@@ -107,8 +91,7 @@ export function useSeek<Row extends { key: string }>(rows: readonly Row[], pages
         const end = step.end;
         loading.current[end] = true;
         // Never cancel a load already running (the list's own, at either end).
-        const load = end === 'newer' ? fetchNextPage : fetchPreviousPage;
-        void load({ cancelRefetch: false }).then((result) => {
+        void pageEnds.load(end).then((result) => {
           loading.current[end] = false;
           setActive((current) =>
             current?.id !== active.id
@@ -122,17 +105,7 @@ export function useSeek<Row extends { key: string }>(rows: readonly Row[], pages
         break;
       }
     }
-  }, [
-    active,
-    rows,
-    hasNextPage,
-    hasPreviousPage,
-    isFetchingNextPage,
-    isFetchingPreviousPage,
-    fetchNextPage,
-    fetchPreviousPage,
-    settle,
-  ]);
+  }, [active, rows, pageEnds, settle]);
 
   return { seek, cancel, seeking: active ? active.origin : null };
 }
