@@ -26,11 +26,11 @@ import { FaultCounters, handleFault } from './faults.ts';
 import { handleLocal } from './local.ts';
 import { createProxy, type ProxyConfig } from './proxy.ts';
 import { ALLOWED_METHODS, matchRoute } from './router.ts';
-import type { CompletionStore } from './store.ts';
+import type { Store } from './store.ts';
 
 export interface ApiHandlerOptions {
   /** Local mode: the data to serve. Ignored when `proxy` is set. */
-  store?: CompletionStore;
+  store?: Store;
   proxy?: ProxyConfig | null;
   faults?: boolean;
   /** How often each `_x<N>` fault has failed (shared with /__viewer/reset); default: new. */
