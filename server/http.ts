@@ -17,9 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { isValidKey } from './api/auth.ts';
 import { createApiHandler } from './api/index.ts';
 import type { ProxyConfig } from './api/proxy.ts';
-import { CompletionStore } from './api/store.ts';
-import { generateDemoDataset } from './data/demo.ts';
-import { loadJsonlFile } from './data/jsonl.ts';
+import type { Store } from './api/store.ts';
+import { createStore } from './db/open-store.ts';
 import { FaultCounters } from './api/faults.ts';
 import { DEMO_ASSETS_PREFIX, serveDemoAsset } from './demo-assets.ts';
 import { sendBody, sendText, splitUrl } from './http-util.ts';
@@ -47,6 +46,8 @@ export interface ServerOptions {
   staticDir?: string;
   /** A JSONL file replacing the demo dataset (see data/jsonl.ts). */
   dataFile?: string;
+  /** The local database (a path or ":memory:"); default: env VIEWER_DB, or .viewer-data/viewer.db. */
+  db?: string;
   /** Test-only fault ids (see api/faults.ts); default: env VIEWER_FAULTS=1. */
   faults?: boolean;
   /** Proxy /v1 to the real API instead of serving local data. */
@@ -148,6 +149,8 @@ export type Middleware = (
 
 export interface ViewerHandlerOptions {
   dataFile?: string;
+  /** See ServerOptions.db. */
+  db?: string;
   faults?: boolean;
   proxy?: ProxyConfig | null;
   /** See ServerOptions.requireKey. */
@@ -172,6 +175,8 @@ export interface ViewerHandlerOptions {
 export interface ViewerHandler {
   handle: Middleware;
   mode: ViewerMode;
+  /** Closes the local database, if any. */
+  close(): void;
 }
 
 export async function createViewerHandler(options: ViewerHandlerOptions): Promise<ViewerHandler> {
@@ -187,24 +192,28 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
       'Static-only mode (api: false) serves no API: no dataFile, proxy or requireKey',
     );
   let mode: ViewerMode;
-  let store: CompletionStore | undefined;
+  let store: Store | undefined;
+  let closeStore = () => {};
   let originPlaceholder: string | undefined;
   if (!apiEnabled) {
     mode = { kind: 'static' };
   } else if (options.proxy) {
     mode = { kind: 'proxy', baseURL: options.proxy.baseURL };
-  } else if (options.dataFile) {
-    store = new CompletionStore(await loadJsonlFile(options.dataFile));
-    mode = {
-      kind: 'file',
-      file: options.dataFile,
-      completions: store.size,
-      messages: store.messageCount,
-    };
   } else {
-    store = new CompletionStore(generateDemoDataset({ origin: DEMO_ORIGIN_PLACEHOLDER }));
-    originPlaceholder = DEMO_ORIGIN_PLACEHOLDER;
-    mode = { kind: 'demo', completions: store.size, messages: store.messageCount };
+    const local = await createStore({
+      dataFile: options.dataFile,
+      dbPath: options.db,
+      demoOrigin: DEMO_ORIGIN_PLACEHOLDER,
+      log,
+    });
+    store = local.store;
+    closeStore = () => local.close();
+    const counts = { completions: store.size, messages: store.messageCount };
+    if (options.dataFile) mode = { kind: 'file', file: options.dataFile, ...counts };
+    else {
+      originPlaceholder = DEMO_ORIGIN_PLACEHOLDER;
+      mode = { kind: 'demo', ...counts };
+    }
   }
   const faults = apiEnabled && (options.faults ?? false);
   const faultCounters = new FaultCounters();
@@ -348,7 +357,7 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
       } else res.destroy();
     });
   };
-  return { handle, mode };
+  return { handle, mode, close: closeStore };
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -360,6 +369,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const imgSrc = options.imgSrc ?? DEFAULT_IMG_SRC;
   const viewer = await createViewerHandler({
     dataFile: options.dataFile,
+    db: options.db,
     faults: options.faults ?? process.env.VIEWER_FAULTS === '1',
     proxy: options.proxy ?? null,
     requireKey: options.requireKey ?? null,
@@ -411,7 +421,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     mode: viewer.mode,
     close: () =>
       new Promise<void>((done) => {
-        server.close(() => done());
+        server.close(() => {
+          viewer.close();
+          done();
+        });
         // Keep-alive and hung (e.g. slow-fault) sockets would otherwise hold close() open.
         for (const socket of sockets) socket.destroy();
       }),
