@@ -70,9 +70,8 @@ export async function openLocalStore(options: LocalStoreOptions): Promise<LocalS
   const memory = options.dbPath === MEMORY_DB;
   const path = memory ? MEMORY_DB : resolve(options.dbPath);
   const log = options.log ?? (() => {});
-  const wanted = options.dataFile
-    ? await fileDatasetKey(options.dataFile)
-    : null; /* the demo's key comes with its template */
+  // The demo's key comes with its template, below.
+  const wanted = options.dataFile ? await fileDatasetKey(options.dataFile) : null;
 
   let db: Db | undefined = memory ? undefined : openDatabase(path);
   const done = (warm: boolean): LocalStore => {

@@ -1,7 +1,7 @@
 /**
  * What the full-text index holds for a message or an answer: everything a reader can see as
- * text (content and text parts, refusal, tool call names and arguments, tool results, audio
- * transcript), prepared for FTS5's unicode61 tokenizer. That tokenizer treats a run of CJK
+ * text (content and text parts, refusal, tool call ids, names and arguments, tool results,
+ * audio transcript), prepared for FTS5's unicode61 tokenizer. That tokenizer treats a run of CJK
  * characters with no spaces as one word, so each CJK character is spaced apart here, and the
  * same is done to queries (`ftsQuery`): a two-character Japanese word is then a two-token
  * phrase, found anywhere inside a sentence.
@@ -37,9 +37,12 @@ export function messageTexts(message: unknown): string[] {
   out.push(...partTexts(message.content_parts));
   out.push(...str(message.refusal));
   const calls = Array.isArray(message.tool_calls) ? message.tool_calls : [];
-  // Tool calls (function or custom), and the legacy function_call.
+  // Tool calls (function or custom; their ids are shown and searched for), the legacy
+  // function_call, and the call a tool result answers.
+  out.push(...str(message.tool_call_id));
   for (const call of [...calls, message.function_call]) {
     if (!isObject(call)) continue;
+    out.push(...str(call.id));
     const fn = isObject(call.function) ? call.function : isObject(call.custom) ? call.custom : call;
     out.push(...str(fn.name), ...str(fn.arguments), ...str(fn.input));
   }
