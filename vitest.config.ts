@@ -24,6 +24,7 @@ export default defineConfig({
     // Servers started by tests keep their database in memory (never the user's file), and
     // share the demo template in .viewer-data/ (see server/db/import-demo.ts).
     env: { VIEWER_DB: ':memory:' },
+    globalSetup: ['server/test/global-setup.ts'],
     projects: [
       {
         extends: true,

@@ -66,6 +66,11 @@ function describeProgress(p: ImportProgress): string {
   return `[viewer] importing ${p.file}: ${percent}% (${mb(p.bytesRead)}/${mb(p.totalBytes)} MB), ${n(p.completions)} completions, ${n(p.messages)} messages${p.done ? ', done' : ''}`;
 }
 
+/** Where the demo template for a database lives: beside it (or in the default folder). */
+export function demoCacheDir(dbPath: string): string {
+  return dirname(resolve(dbPath === MEMORY_DB ? DEFAULT_DB_PATH : dbPath));
+}
+
 export async function openLocalStore(options: LocalStoreOptions): Promise<LocalStore> {
   const memory = options.dbPath === MEMORY_DB;
   const path = memory ? MEMORY_DB : resolve(options.dbPath);
@@ -80,8 +85,7 @@ export async function openLocalStore(options: LocalStoreOptions): Promise<LocalS
   };
 
   if (!options.dataFile) {
-    const cacheDir = dirname(resolve(memory ? DEFAULT_DB_PATH : path));
-    const template = demoTemplate(cacheDir, options.demoOrigin);
+    const template = demoTemplate(demoCacheDir(path), options.demoOrigin);
     if (db && getMeta(db, 'dataset') === template.key) return done(true);
     if (memory) {
       db = openDatabase(readFileSync(template.path));
