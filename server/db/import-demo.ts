@@ -49,8 +49,11 @@ export function importDemo(db: Db, origin: string): { completions: number; messa
  * dataset key. Safe when several processes build it at once: each writes its own temporary
  * file and renames it into place.
  */
-export function demoTemplate(cacheDir: string, origin: string): { path: string; key: string } {
-  const key = demoDatasetKey(origin);
+export function demoTemplate(
+  cacheDir: string,
+  origin: string,
+  key = demoDatasetKey(origin),
+): { path: string; key: string } {
   const name = `${key.replace(':', '-')}.db`;
   const path = join(cacheDir, name);
   if (existsSync(path)) return { path, key };

@@ -23,7 +23,7 @@ import {
   setMeta,
   type Db,
 } from './database.ts';
-import { demoTemplate } from './import-demo.ts';
+import { demoDatasetKey, demoTemplate } from './import-demo.ts';
 import { importJsonl, type ImportProgress } from './import-jsonl.ts';
 import { SqliteStore } from './sqlite-store.ts';
 
@@ -85,8 +85,9 @@ export async function openLocalStore(options: LocalStoreOptions): Promise<LocalS
   };
 
   if (!options.dataFile) {
-    const template = demoTemplate(demoCacheDir(path), options.demoOrigin);
-    if (db && getMeta(db, 'dataset') === template.key) return done(true);
+    const key = demoDatasetKey(options.demoOrigin);
+    if (db && getMeta(db, 'dataset') === key) return done(true);
+    const template = demoTemplate(demoCacheDir(path), options.demoOrigin, key);
     if (memory) {
       db = openDatabase(readFileSync(template.path));
     } else {

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePageParams } from '../api/pagination.ts';
+import { DEMO_IDS } from '../data/demo-ids.ts';
 import {
+  MEMORY_DB,
   SchemaTooNewError,
   getMeta,
   openDatabase,
@@ -14,9 +16,9 @@ import {
 } from '../db/database.ts';
 import { importJsonl, type ImportProgress } from '../db/import-jsonl.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from '../db/migrations.ts';
-import { openLocalStore } from '../db/open-store.ts';
+import { demoCacheDir, openLocalStore } from '../db/open-store.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
-import { startServer } from '../http.ts';
+import { DEMO_ORIGIN_PLACEHOLDER, startServer } from '../http.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -179,6 +181,35 @@ describe('openLocalStore (a database file)', () => {
       third.store.list({}, parsePageParams(new URLSearchParams())).data.map((c) => c.id),
     ).toEqual(['c']);
     third.close();
+  });
+
+  it('switches between the demo (a copy of its template) and a data file', async () => {
+    // Beside the default database, so the demo template built for the tests is used.
+    const dbPath = join(demoCacheDir(MEMORY_DB), `test-${process.pid}-${Date.now()}.db`);
+    const demoOrigin = DEMO_ORIGIN_PLACEHOLDER;
+    try {
+      const demo = await openLocalStore({ dbPath, demoOrigin });
+      expect(demo.warm).toBe(false);
+      expect(demo.db.pragma('journal_mode', { simple: true })).toBe('wal');
+      const size = demo.store.size;
+      expect(size).toBeGreaterThan(200);
+      expect(demo.store.delete(DEMO_IDS.tools)).toBe(true);
+      demo.close();
+      const again = await openLocalStore({ dbPath, demoOrigin });
+      expect(again.warm).toBe(true);
+      expect(again.store.size).toBe(size - 1);
+      again.close();
+      const data = file('switch.jsonl', [line('a', 1)]);
+      const other = await openLocalStore({ dbPath, dataFile: data, demoOrigin });
+      expect(other.store.size).toBe(1);
+      other.close();
+      const back = await openLocalStore({ dbPath, demoOrigin });
+      expect(back.warm).toBe(false);
+      expect(back.store.size).toBe(size);
+      back.close();
+    } finally {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+    }
   });
 
   it('a failed import leaves no dataset marked as imported', async () => {
