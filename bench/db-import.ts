@@ -7,7 +7,7 @@
  * database already holds it). Not part of `npm test`.
  */
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { handleLocal } from '../server/api/local.ts';
@@ -152,6 +152,7 @@ async function main() {
     const dbPath = join(dir, 'bench.db');
     const db = openDatabase(dbPath);
     const rssBefore = peakRss();
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const result = await importJsonl(db, file, {
       onProgress: (p) =>
@@ -160,6 +161,8 @@ async function main() {
         ),
     });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     process.stderr.write('\n');
     const rssImport = peakRss();
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -169,6 +172,9 @@ async function main() {
       `  ${n(result.completions)} completions, ${n(result.messages)} messages in ${seconds.toFixed(1)} s`,
     );
     console.log(`  rate: ${n(result.messages / seconds)} messages/s, ${mb(bytes / seconds)}/s`);
+    console.log(
+      `  CPU: ${cpuSeconds.toFixed(1)} s (${n(result.messages / cpuSeconds)} messages per CPU second); load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+    );
     console.log(`  database size: ${mb(size)} (JSONL ${mb(bytes)})`);
     console.log(`  peak RSS: ${mb(rssImport)} (before import ${mb(rssBefore)})`);
 

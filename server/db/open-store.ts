@@ -111,6 +111,8 @@ export async function openLocalStore(options: LocalStoreOptions): Promise<LocalS
       onProgress: (p) => log(describeProgress(p)),
     });
     setMeta(db, 'dataset', wanted!);
+    // Statistics for the query planner on the new data.
+    db.pragma('optimize');
   } catch (error) {
     db.close();
     throw error;
