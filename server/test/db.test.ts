@@ -1,9 +1,8 @@
 /** The SQLite store's own parts: migrations, the streaming import, dataset switching, overlay. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsePageParams } from '../api/pagination.ts';
 import { DEMO_IDS } from '../data/demo-ids.ts';
 import {
@@ -19,18 +18,10 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../db/migrations.ts';
 import { demoCacheDir, openLocalStore } from '../db/open-store.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
 import { DEMO_ORIGIN_PLACEHOLDER, startServer } from '../http.ts';
+import { useTempDir } from './helpers.ts';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'viewer-db-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, lines: unknown[]): string {
-  const path = join(dir, name);
-  writeFileSync(path, lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n'));
-  return path;
-}
+const temp = useTempDir('viewer-db-');
+const file = temp.file;
 
 const line = (id: string, created: number, extra: Record<string, unknown> = {}) => ({
   id,
@@ -48,7 +39,7 @@ const count = (db: Db, sql: string) => db.prepare(sql).pluck().get() as number;
 
 describe('schema migrations', () => {
   it('creates the latest schema in a new database, WAL for a file', () => {
-    const path = join(dir, 'new.db');
+    const path = join(temp.dir(), 'new.db');
     const db = openDatabase(path);
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -56,7 +47,7 @@ describe('schema migrations', () => {
   });
 
   it('applies only the migrations a database lacks', () => {
-    const path = join(dir, 'old.db');
+    const path = join(temp.dir(), 'old.db');
     const old = new Database(path);
     old.exec(MIGRATIONS[0]!.sql);
     old.pragma('user_version = 1');
@@ -70,7 +61,7 @@ describe('schema migrations', () => {
   });
 
   it('refuses a database written by a newer viewer, and leaves it as it is', async () => {
-    const path = join(dir, 'newer.db');
+    const path = join(temp.dir(), 'newer.db');
     const newer = new Database(path);
     newer.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     newer.close();
@@ -151,17 +142,19 @@ describe('importJsonl', () => {
 
   it('fails clearly on a missing file or a folder', async () => {
     const db = openDatabase(':memory:');
-    await expect(importJsonl(db, join(dir, 'nope.jsonl'))).rejects.toThrow(
+    await expect(importJsonl(db, join(temp.dir(), 'nope.jsonl'))).rejects.toThrow(
       /nope\.jsonl: cannot read the data file \(ENOENT\)/,
     );
-    await expect(importJsonl(db, dir)).rejects.toThrow(/cannot read the data file \(EISDIR\)/);
+    await expect(importJsonl(db, temp.dir())).rejects.toThrow(
+      /cannot read the data file \(EISDIR\)/,
+    );
     db.close();
   });
 });
 
 describe('openLocalStore (a database file)', () => {
   it('keeps a data file across restarts (warm start, mutations kept) and re-imports a changed one', async () => {
-    const dbPath = join(dir, 'data', 'viewer.db');
+    const dbPath = join(temp.dir(), 'data', 'viewer.db');
     const data = file('data.jsonl', [line('a', 1), line('b', 2)]);
     const first = await openLocalStore({ dbPath, dataFile: data, demoOrigin: 'http://o' });
     expect(first.warm).toBe(false);
@@ -213,7 +206,7 @@ describe('openLocalStore (a database file)', () => {
   });
 
   it('a failed import leaves no dataset marked as imported', async () => {
-    const dbPath = join(dir, 'failed', 'viewer.db');
+    const dbPath = join(temp.dir(), 'failed', 'viewer.db');
     const data = file('broken.jsonl', [line('a', 1), 'nope']);
     await expect(
       openLocalStore({ dbPath, dataFile: data, demoOrigin: 'http://o' }),
