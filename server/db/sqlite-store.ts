@@ -137,6 +137,19 @@ export class SqliteStore implements Store {
   }
 
   list(filter: ListFilter, params: PageParams): ListPage<CompletionObject> {
+    const { sql, args } = this.listQuery(filter, params);
+    let statement = this.listQueries.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[]>(sql);
+      this.listQueries.set(sql, statement);
+    }
+    const rows = statement.all(...args) as CompletionRow[];
+    const hasMore = rows.length > params.limit;
+    return toPage(rows.slice(0, params.limit).map(toCompletion), hasMore);
+  }
+
+  /** The query of one list page (one more row than `limit`, to know `has_more`). */
+  listQuery(filter: ListFilter, params: PageParams): { sql: string; args: unknown[] } {
     const args: unknown[] = [];
     let sql = `${COLUMNS} ${VISIBLE}`;
     if (filter.model) {
@@ -166,13 +179,6 @@ export class SqliteStore implements Store {
     const direction = params.order === 'asc' ? 'ASC' : 'DESC';
     sql += ` ORDER BY c.created ${direction}, c.id ${direction} LIMIT ?`;
     args.push(params.limit + 1);
-    let statement = this.listQueries.get(sql);
-    if (!statement) {
-      statement = this.db.prepare<unknown[]>(sql);
-      this.listQueries.set(sql, statement);
-    }
-    const rows = statement.all(...args) as CompletionRow[];
-    const hasMore = rows.length > params.limit;
-    return toPage(rows.slice(0, params.limit).map(toCompletion), hasMore);
+    return { sql, args };
   }
 }

@@ -255,3 +255,46 @@ describe('SqliteStore overlay', () => {
     db.close();
   });
 });
+
+describe('SqliteStore list pages', () => {
+  it('read the (created, id) or (model, created, id) index in order: no scan, no sort', async () => {
+    const db = openDatabase(':memory:');
+    await importJsonl(
+      db,
+      file(
+        'plans.jsonl',
+        Array.from({ length: 50 }, (_, i) => line(`p${i}`, i % 7, { model: `m${i % 3}` })),
+      ),
+    );
+    db.exec('ANALYZE');
+    const store = new SqliteStore(db);
+    for (const query of [
+      '',
+      'order=desc',
+      'after=p10',
+      'after=p10&order=desc',
+      'model=m1',
+      'model=m1&after=p10&order=desc',
+      'metadata[team]=a&after=p10',
+      'model=m2&metadata[team]=a&metadata[x]=y&order=desc',
+    ]) {
+      const q = new URLSearchParams(query);
+      const { sql, args } = store.listQuery(
+        {
+          model: q.get('model'),
+          metadata: [...q]
+            .filter(([k]) => k.startsWith('metadata['))
+            .map(([k, v]) => [k.slice(9, -1), v]),
+        },
+        parsePageParams(q),
+      );
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ');
+      const index = q.has('model') ? 'completions_by_model' : 'completions_by_created';
+      expect(plan, query).toMatch(new RegExp(`^(SCAN|SEARCH) c USING (COVERING )?INDEX ${index}`));
+      expect(plan, query).not.toMatch(/TEMP B-TREE|SCAN m\b|SCAN o\b/);
+    }
+    db.close();
+  });
+});
