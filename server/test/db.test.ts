@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { parseMetadataFilter } from '../api/metadata.ts';
 import { parsePageParams } from '../api/pagination.ts';
 import { DEMO_IDS } from '../data/demo-ids.ts';
 import {
@@ -217,29 +218,27 @@ describe('openLocalStore (a database file)', () => {
   });
 });
 
+/** A store in memory holding these lines. */
+async function storeOf(name: string, lines: unknown[]): Promise<{ db: Db; store: SqliteStore }> {
+  const db = openDatabase(':memory:');
+  await importJsonl(db, file(name, lines));
+  return { db, store: new SqliteStore(db) };
+}
+
+/** The list filter and page of a query string, as the API parses them. */
+const listArgs = (query: string) => {
+  const q = new URLSearchParams(query);
+  return [{ model: q.get('model'), metadata: parseMetadataFilter(q) }, parsePageParams(q)] as const;
+};
+
 describe('SqliteStore overlay', () => {
   it('filters by replaced metadata, hides deletions, and reset undoes both', async () => {
-    const db = openDatabase(':memory:');
-    await importJsonl(
-      db,
-      file('overlay.jsonl', [
-        line('a', 1, { metadata: { team: 'a', x: '1' } }),
-        line('b', 2, { metadata: { team: 'b' } }),
-        line('c', 3, { metadata: {} }),
-      ]),
-    );
-    const store = new SqliteStore(db);
-    const ids = (query: string) =>
-      store
-        .list(
-          {
-            metadata: [...new URLSearchParams(query)].map(
-              ([k, v]) => [k.slice(9, -1), v] as [string, string],
-            ),
-          },
-          parsePageParams(new URLSearchParams()),
-        )
-        .data.map((c) => c.id);
+    const { db, store } = await storeOf('overlay.jsonl', [
+      line('a', 1, { metadata: { team: 'a', x: '1' } }),
+      line('b', 2, { metadata: { team: 'b' } }),
+      line('c', 3, { metadata: {} }),
+    ]);
+    const ids = (query: string) => store.list(...listArgs(query)).data.map((c) => c.id);
     expect(ids('metadata[team]=a')).toEqual(['a']);
     store.updateMetadata('c', { team: 'a' });
     store.updateMetadata('a', {});
@@ -258,16 +257,11 @@ describe('SqliteStore overlay', () => {
 
 describe('SqliteStore list pages', () => {
   it('read the (created, id) or (model, created, id) index in order: no scan, no sort', async () => {
-    const db = openDatabase(':memory:');
-    await importJsonl(
-      db,
-      file(
-        'plans.jsonl',
-        Array.from({ length: 50 }, (_, i) => line(`p${i}`, i % 7, { model: `m${i % 3}` })),
-      ),
+    const { db, store } = await storeOf(
+      'plans.jsonl',
+      Array.from({ length: 50 }, (_, i) => line(`p${i}`, i % 7, { model: `m${i % 3}` })),
     );
     db.exec('ANALYZE');
-    const store = new SqliteStore(db);
     for (const query of [
       '',
       'order=desc',
@@ -278,20 +272,11 @@ describe('SqliteStore list pages', () => {
       'metadata[team]=a&after=p10',
       'model=m2&metadata[team]=a&metadata[x]=y&order=desc',
     ]) {
-      const q = new URLSearchParams(query);
-      const { sql, args } = store.listQuery(
-        {
-          model: q.get('model'),
-          metadata: [...q]
-            .filter(([k]) => k.startsWith('metadata['))
-            .map(([k, v]) => [k.slice(9, -1), v]),
-        },
-        parsePageParams(q),
-      );
+      const { sql, args } = store.listQuery(...listArgs(query));
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
         .map((r) => r.detail)
         .join(' | ');
-      const index = q.has('model') ? 'completions_by_model' : 'completions_by_created';
+      const index = query.includes('model=') ? 'completions_by_model' : 'completions_by_created';
       expect(plan, query).toMatch(new RegExp(`^(SCAN|SEARCH) c USING (COVERING )?INDEX ${index}`));
       expect(plan, query).not.toMatch(/TEMP B-TREE|SCAN m\b|SCAN o\b/);
     }
