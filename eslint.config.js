@@ -10,6 +10,7 @@ export default tseslint.config(
       'dist',
       'bench/dist',
       'bench/results',
+      '.viewer-data',
       'node_modules',
       'test-results',
       'playwright-report',

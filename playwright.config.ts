@@ -19,7 +19,10 @@ const port = Number(process.env.E2E_PORT ?? 4317);
 const outDir = process.env.E2E_OUT_DIR ?? 'dist-e2e';
 // The pages' CSP must let the direct connection reach the key-required API on another port, and
 // the connection tests' unreachable free ports (a blocked origin is tested with localhost).
+// Each server keeps its database in memory (a copy of the demo template in .viewer-data/), so
+// e2e mutations never reach a database file and parallel runs share nothing.
 const staticEnv = {
+  VIEWER_DB: ':memory:',
   VIEWER_STATIC_DIR: outDir,
   VIEWER_CONNECT_SRC: 'https://api.openai.com http://127.0.0.1:*',
 };

@@ -21,6 +21,8 @@ export async function startViewerServer(
         PORT: '0',
         OPENAI_API_KEY: '',
         VIEWER_STATIC_DIR: E2E_STATIC_DIR,
+        // Never a database file: each server has its own, in memory.
+        VIEWER_DB: ':memory:',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -33,6 +33,8 @@ export type Middleware = (
 
 export interface ViewerHandlerOptions {
   dataFile?: string;
+  /** See ServerOptions.db. */
+  db?: string;
   /** Test-only fault ids and POST /__viewer/reset (see testing/). */
   faults?: boolean;
   proxy?: ProxyConfig | null;
@@ -58,6 +60,8 @@ export interface ViewerHandlerOptions {
 export interface ViewerHandler {
   handle: Middleware;
   mode: ViewerMode;
+  /** Closes the local database, if any. */
+  close(): void;
 }
 
 function checkOptions(options: ViewerHandlerOptions): void {
@@ -77,11 +81,14 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
   const log = options.quiet ? () => {} : (line: string) => console.error(line);
   const requireKey = options.requireKey ?? null;
   const apiEnabled = options.api ?? true;
-  const { mode, store, originPlaceholder } = await openDataSource({
+  const source = await openDataSource({
     api: apiEnabled,
     proxy: options.proxy,
     dataFile: options.dataFile,
+    db: options.db,
+    log,
   });
+  const { mode, store, originPlaceholder } = source;
   const local = mode.kind === 'demo' || mode.kind === 'file';
   // Built ahead by `npm start` (scripts/prepare.mjs); otherwise made here, before any request.
   if (local) prepareDemoImages();
@@ -155,5 +162,5 @@ export async function createViewerHandler(options: ViewerHandlerOptions): Promis
       } else res.destroy();
     });
   };
-  return { handle, mode };
+  return { handle, mode, close: source.close };
 }

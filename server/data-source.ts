@@ -3,9 +3,8 @@
  * dataset. The one place the local store is created.
  */
 import type { ProxyConfig } from './api/proxy.ts';
-import { CompletionStore } from './api/store.ts';
-import { generateDemoDataset } from './data/demo.ts';
-import { loadJsonlFile } from './data/jsonl.ts';
+import type { Store } from './api/store.ts';
+import { createStore } from './db/open-store.ts';
 
 export type ViewerMode =
   | { kind: 'demo'; completions: number; messages: number }
@@ -22,27 +21,40 @@ export const DEMO_ORIGIN_PLACEHOLDER = 'http://viewer-demo-origin.invalid';
 export interface DataSource {
   mode: ViewerMode;
   /** The local modes' data (demo, file). */
-  store?: CompletionStore;
+  store?: Store;
   /** Demo mode: the origin placeholder in its image URLs. */
   originPlaceholder?: string;
+  /** Closes the local database, if any. */
+  close(): void;
 }
 
 export async function openDataSource(options: {
   api: boolean;
   proxy?: ProxyConfig | null;
   dataFile?: string;
+  /** The local database (a path or ":memory:"); see db/open-store.ts. */
+  db?: string;
+  log: (line: string) => void;
 }): Promise<DataSource> {
-  if (!options.api) return { mode: { kind: 'static' } };
-  if (options.proxy) return { mode: { kind: 'proxy', baseURL: options.proxy.baseURL } };
-  if (options.dataFile) {
-    const store = new CompletionStore(await loadJsonlFile(options.dataFile));
-    const { size: completions, messageCount: messages } = store;
-    return { mode: { kind: 'file', file: options.dataFile, completions, messages }, store };
-  }
-  const store = new CompletionStore(generateDemoDataset({ origin: DEMO_ORIGIN_PLACEHOLDER }));
+  const none = () => {};
+  if (!options.api) return { mode: { kind: 'static' }, close: none };
+  if (options.proxy)
+    return { mode: { kind: 'proxy', baseURL: options.proxy.baseURL }, close: none };
+  const local = await createStore({
+    dataFile: options.dataFile,
+    dbPath: options.db,
+    demoOrigin: DEMO_ORIGIN_PLACEHOLDER,
+    log: options.log,
+  });
+  const { store } = local;
+  const counts = { completions: store.size, messages: store.messageCount };
+  const close = () => local.close();
+  if (options.dataFile)
+    return { mode: { kind: 'file', file: options.dataFile, ...counts }, store, close };
   return {
-    mode: { kind: 'demo', completions: store.size, messages: store.messageCount },
+    mode: { kind: 'demo', ...counts },
     store,
     originPlaceholder: DEMO_ORIGIN_PLACEHOLDER,
+    close,
   };
 }

@@ -27,6 +27,8 @@ export interface ServerOptions {
   staticDir?: string;
   /** A JSONL file replacing the demo dataset (see data/jsonl.ts). */
   dataFile?: string;
+  /** The local database (a path or ":memory:"); default: env VIEWER_DB, or .viewer-data/viewer.db. */
+  db?: string;
   /** Test-only fault ids and reset (see testing/); default: env VIEWER_FAULTS=1. */
   faults?: boolean;
   /** Proxy /v1 to the real API instead of serving local data. */
@@ -83,6 +85,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const imgSrc = options.imgSrc ?? DEFAULT_IMG_SRC;
   const viewer = await createViewerHandler({
     dataFile: options.dataFile,
+    db: options.db,
     faults: options.faults ?? process.env.VIEWER_FAULTS === '1',
     proxy: options.proxy ?? null,
     requireKey: options.requireKey ?? null,
@@ -122,6 +125,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     port,
     mode: viewer.mode,
     // Keep-alive and hung (e.g. slow-fault) sockets would otherwise hold close() open.
-    close: listening.close,
+    close: async () => {
+      await listening.close();
+      viewer.close();
+    },
   };
 }

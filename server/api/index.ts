@@ -27,11 +27,11 @@ import {
 import { handleLocal } from './local.ts';
 import { createProxy, type ProxyConfig } from './proxy.ts';
 import { ALLOWED_METHODS, matchRoute, type Route } from './router.ts';
-import type { CompletionStore } from './store.ts';
+import type { Store } from './store.ts';
 
 export interface ApiHandlerOptions {
   /** Local mode: the data to serve. Ignored when `proxy` is set. */
-  store?: CompletionStore;
+  store?: Store;
   proxy?: ProxyConfig | null;
   /**
    * Sees every routed request (after the key, cross-site, method and content-type checks)

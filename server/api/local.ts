@@ -1,9 +1,9 @@
-/** The five stored-completions operations against the in-memory store. */
+/** The five stored-completions operations against a local store (in memory or SQLite). */
 import { ApiError, invalidParam } from './errors.ts';
 import { parseMetadataFilter, parseMetadataUpdate } from './metadata.ts';
 import { pageByIndex, parsePageParams } from './pagination.ts';
 import type { Route } from './router.ts';
-import type { CompletionStore } from './store.ts';
+import type { Store } from './store.ts';
 
 export interface ApiResult {
   status: number;
@@ -33,7 +33,7 @@ export function parseJsonBody(body: Buffer | undefined): unknown {
   }
 }
 
-export function handleLocal(store: CompletionStore, req: LocalRequest): ApiResult {
+export function handleLocal(store: Store, req: LocalRequest): ApiResult {
   const { route, method, query } = req;
   switch (route.kind) {
     case 'list': {

@@ -1,6 +1,7 @@
 /**
- * In-memory store of stored completions: lookup by id, ordered listing with filters and cursor
- * pages, metadata replacement, deletion, and `reset()` back to the data it was created with.
+ * The local API's store (`Store`: lookup by id, ordered listing with filters and cursor pages,
+ * metadata replacement, deletion, and `reset()` back to the data it was loaded with), and its
+ * in-memory implementation. The SQLite one is server/db/sqlite-store.ts.
  */
 import { completionNotFound, invalidParam } from './errors.ts';
 import { matchesMetadata } from './metadata.ts';
@@ -12,13 +13,30 @@ export interface ListFilter {
   metadata?: [string, string][];
 }
 
+/** What `handleLocal` needs; both stores answer the same contract tests. */
+export interface Store {
+  /** Completions currently stored (deletions count). */
+  readonly size: number;
+  /** Total input messages of the completions currently stored. */
+  readonly messageCount: number;
+  get(id: string): StoredCompletion | undefined;
+  /** Like `get`, or OpenAI's 404. */
+  require(id: string): StoredCompletion;
+  delete(id: string): boolean;
+  updateMetadata(id: string, metadata: Metadata): CompletionObject;
+  /** Ordered by `created`, then id; `after` must name a stored completion (400 otherwise). */
+  list(filter: ListFilter, params: PageParams): ListPage<CompletionObject>;
+  /** Undoes every metadata update and deletion (test-only endpoint /__viewer/reset). */
+  reset(): void;
+}
+
 /** Listing order: `created`, then id, so equal timestamps still page stably. */
 function compare(a: CompletionObject, b: CompletionObject): number {
   if (a.created !== b.created) return a.created - b.created;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-export class CompletionStore {
+export class CompletionStore implements Store {
   private readonly byId = new Map<string, StoredCompletion>();
   private sorted: StoredCompletion[] = [];
   /**

@@ -41,70 +41,98 @@ function withMessageIds(completionId: string, messages: unknown[]): unknown[] {
   });
 }
 
+/** One parsed line: the completion as served, and its input messages (ids filled in). */
+export interface JsonlRecord {
+  completion: CompletionObject;
+  messages: unknown[];
+}
+
+/**
+ * Parses one line (1-based `lineNo`; the first line may start with a BOM) of a data file:
+ * null for a blank line, a DataFileError naming `file:lineNo` for a malformed one. Duplicate
+ * ids across lines are the caller's to detect (see `duplicateIdError`).
+ */
+export function parseJsonlLine(raw: string, lineNo: number, file: string): JsonlRecord | null {
+  const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+  if (line.trim() === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    throw new DataFileError(
+      file,
+      lineNo,
+      `invalid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new DataFileError(
+      file,
+      lineNo,
+      'expected a JSON object (one stored completion per line)',
+    );
+  }
+  const obj = value as Record<string, unknown>;
+  if (typeof obj.id !== 'string' || obj.id === '')
+    throw new DataFileError(file, lineNo, 'missing or invalid "id" (a non-empty string)');
+  if (typeof obj.created !== 'number' || !Number.isInteger(obj.created)) {
+    throw new DataFileError(
+      file,
+      lineNo,
+      'missing or invalid "created" (an integer Unix timestamp)',
+    );
+  }
+  if (typeof obj.model !== 'string')
+    throw new DataFileError(file, lineNo, 'missing or invalid "model" (a string)');
+  if (!Array.isArray(obj.messages))
+    throw new DataFileError(file, lineNo, '"messages" must be an array');
+
+  const { messages, ...rest } = obj;
+  const completion: CompletionObject = {
+    ...rest,
+    id: obj.id,
+    object: typeof obj.object === 'string' ? obj.object : 'chat.completion',
+    created: obj.created,
+    model: obj.model,
+    choices: Array.isArray(obj.choices) ? obj.choices : [],
+    metadata:
+      obj.metadata && typeof obj.metadata === 'object'
+        ? (obj.metadata as Record<string, string>)
+        : {},
+  };
+  return { completion, messages: withMessageIds(obj.id, messages as unknown[]) };
+}
+
+export function duplicateIdError(
+  file: string,
+  lineNo: number,
+  id: string,
+  firstLine: number,
+): DataFileError {
+  return new DataFileError(file, lineNo, `duplicate id "${id}" (first on line ${firstLine})`);
+}
+
 /** Parses JSONL text; `file` is only used in error messages. */
 export function parseJsonl(text: string, file: string): StoredCompletion[] {
   const out: StoredCompletion[] = [];
   const seen = new Map<string, number>();
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, i) => {
+  text.split(/\r?\n/).forEach((raw, i) => {
     const lineNo = i + 1;
-    const line = i === 0 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (line.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new DataFileError(
-        file,
-        lineNo,
-        `invalid JSON (${error instanceof Error ? error.message : String(error)})`,
-      );
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new DataFileError(
-        file,
-        lineNo,
-        'expected a JSON object (one stored completion per line)',
-      );
-    }
-    const obj = value as Record<string, unknown>;
-    if (typeof obj.id !== 'string' || obj.id === '')
-      throw new DataFileError(file, lineNo, 'missing or invalid "id" (a non-empty string)');
-    if (typeof obj.created !== 'number' || !Number.isInteger(obj.created)) {
-      throw new DataFileError(
-        file,
-        lineNo,
-        'missing or invalid "created" (an integer Unix timestamp)',
-      );
-    }
-    if (typeof obj.model !== 'string')
-      throw new DataFileError(file, lineNo, 'missing or invalid "model" (a string)');
-    if (!Array.isArray(obj.messages))
-      throw new DataFileError(file, lineNo, '"messages" must be an array');
-    const previous = seen.get(obj.id);
-    if (previous !== undefined)
-      throw new DataFileError(file, lineNo, `duplicate id "${obj.id}" (first on line ${previous})`);
-    seen.set(obj.id, lineNo);
-
-    const { messages, ...rest } = obj;
-    const completion: CompletionObject = {
-      ...rest,
-      id: obj.id,
-      object: typeof obj.object === 'string' ? obj.object : 'chat.completion',
-      created: obj.created,
-      model: obj.model,
-      choices: Array.isArray(obj.choices) ? obj.choices : [],
-      metadata:
-        obj.metadata && typeof obj.metadata === 'object'
-          ? (obj.metadata as Record<string, string>)
-          : {},
-    };
-    out.push({
-      completion,
-      messages: arrayMessageSource(withMessageIds(obj.id, messages as unknown[])),
-    });
+    const record = parseJsonlLine(raw, lineNo, file);
+    if (!record) return;
+    const id = record.completion.id;
+    const previous = seen.get(id);
+    if (previous !== undefined) throw duplicateIdError(file, lineNo, id, previous);
+    seen.set(id, lineNo);
+    out.push({ completion: record.completion, messages: arrayMessageSource(record.messages) });
   });
   return out;
+}
+
+/** The error for an unreadable data file (missing, a folder, no permission). */
+export function unreadableFileError(path: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new Error(`${path}: cannot read the data file (${code ?? String(error)})`);
 }
 
 export async function loadJsonlFile(path: string): Promise<StoredCompletion[]> {
@@ -112,8 +140,7 @@ export async function loadJsonlFile(path: string): Promise<StoredCompletion[]> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`${path}: cannot read the data file (${code ?? String(error)})`);
+    throw unreadableFileError(path, error);
   }
   return parseJsonl(text, path);
 }

@@ -4,7 +4,7 @@
  * server. Other sites' pages get nothing here, not even the info.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CompletionStore } from '../api/store.ts';
+import type { Store } from '../api/store.ts';
 import type { ViewerMode } from '../data-source.ts';
 import { sendBody } from '../http-util.ts';
 import { crossSiteRefusal, sendApiError } from '../security.ts';
@@ -33,7 +33,7 @@ export type ViewerEndpoint = (req: IncomingMessage, res: ServerResponse) => Prom
 
 export interface ViewerRoutesOptions {
   mode: ViewerMode;
-  store?: CompletionStore;
+  store?: Store;
   keyRequired: boolean;
   /** The CSP's connect-src, when the server sends one. */
   connectSrc: readonly string[] | null;

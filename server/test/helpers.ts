@@ -1,5 +1,35 @@
-/** HTTP helpers for the contract tests. */
+/** HTTP helpers for the contract tests, and a temp folder for data files. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+
+/**
+ * A temp folder for the file's tests (made before them, removed after), and `file(name, lines)`
+ * writing a JSONL file there (objects as JSON, strings as they are) and returning its path.
+ */
+export function useTempDir(prefix: string): {
+  dir: () => string;
+  file: (name: string, lines: unknown[]) => string;
+} {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return {
+    dir: () => dir,
+    file(name, lines) {
+      const path = join(dir, name);
+      writeFileSync(
+        path,
+        lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n'),
+      );
+      return path;
+    },
+  };
+}
 
 export interface JsonResponse<T = unknown> {
   status: number;

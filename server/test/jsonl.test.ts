@@ -1,26 +1,16 @@
 /** `--data FILE.jsonl`: the loader, its line-numbered errors, and serving a loaded file. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadJsonlFile } from '../data/jsonl.ts';
 import { DEMO_IDS } from '../data/demo-ids.ts';
 import { startServer } from '../http.ts';
-import { getJson, walk, type Page } from './helpers.ts';
+import { getJson, useTempDir, walk, type Page } from './helpers.ts';
 import { expectValid, validators } from './spec.ts';
 
 const v = validators();
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'viewer-jsonl-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, lines: unknown[]): string {
-  const path = join(dir, name);
-  writeFileSync(path, lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n'));
-  return path;
-}
+const temp = useTempDir('viewer-jsonl-');
+const file = temp.file;
 
 const completion = (id: string, created: number, extra: Record<string, unknown> = {}) => ({
   id,
@@ -111,7 +101,7 @@ describe('loadJsonlFile', () => {
   });
 
   it('fails clearly on a missing file', async () => {
-    await expect(loadJsonlFile(join(dir, 'nope.jsonl'))).rejects.toThrow(
+    await expect(loadJsonlFile(join(temp.dir(), 'nope.jsonl'))).rejects.toThrow(
       /nope\.jsonl: cannot read the data file \(ENOENT\)/,
     );
   });
@@ -166,7 +156,7 @@ describe('startServer({ dataFile })', () => {
     } finally {
       await demo.close();
     }
-    const path = join(dir, 'export.jsonl');
+    const path = join(temp.dir(), 'export.jsonl');
     writeFileSync(path, `${lines.join('\n')}\n`);
     const server = await startServer({ port: 0, quiet: true, dataFile: path });
     try {

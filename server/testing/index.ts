@@ -5,7 +5,7 @@
  * POST /__viewer/reset (reset.ts). Both share one server's `_x<N>` fault counts.
  */
 import type { ApiInterceptor } from '../api/index.ts';
-import type { CompletionStore } from '../api/store.ts';
+import type { Store } from '../api/store.ts';
 import type { ViewerEndpoint } from '../routes/viewer.ts';
 import { FaultCounters } from './fault-ids.ts';
 import { handleFault } from './faults.ts';
@@ -17,7 +17,7 @@ export interface TestingMount {
 }
 
 /** `store`: the local data (none in proxy mode, which has no reset). */
-export function mountTesting(store: CompletionStore | undefined): TestingMount {
+export function mountTesting(store: Store | undefined): TestingMount {
   const counters = new FaultCounters();
   return {
     intercept: (request) => handleFault(request, counters),

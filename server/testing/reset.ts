@@ -2,7 +2,7 @@
  * POST /__viewer/reset (test-only, faults on, local modes): back to the data as loaded and the
  * `_x<N>` fault counts at zero, for e2e tests that mutate the data.
  */
-import type { CompletionStore } from '../api/store.ts';
+import type { Store } from '../api/store.ts';
 import { sendText } from '../http-util.ts';
 import type { ViewerEndpoint } from '../routes/viewer.ts';
 import { isJsonContentType, sendApiError, unsupportedMediaType } from '../security.ts';
@@ -10,7 +10,7 @@ import type { FaultCounters } from './fault-ids.ts';
 
 export const VIEWER_RESET_PATH = '/__viewer/reset';
 
-export function resetEndpoint(store: CompletionStore, counters: FaultCounters): ViewerEndpoint {
+export function resetEndpoint(store: Store, counters: FaultCounters): ViewerEndpoint {
   return async (req, res) => {
     if (req.method !== 'POST')
       return sendText(req, res, 405, 'Method not allowed', { Allow: 'POST' });
