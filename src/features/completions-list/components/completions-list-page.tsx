@@ -4,6 +4,7 @@ import { initialRect, layoutAfterCommit } from '@/lib/virtual-layout.ts';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { completionQueryOptions } from '@/api/completion.ts';
+import { conversationHref } from '@/app/routes.ts';
 import { completionsListInfiniteOptions } from '@/api/completions-list.ts';
 import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
 import { ErrorState } from '@/components/error-state.tsx';
@@ -21,7 +22,7 @@ import { UnreadableRow } from './unreadable-row.tsx';
 const LOAD_AHEAD_ROWS = 20;
 
 export function CompletionsListPage() {
-  const { filters, setFilters, search } = useListFilters();
+  const { filters, setFilters, href } = useListFilters();
   // Same query as the list below (one request): the models seen so far, as suggestions.
   const list = useInfiniteQuery(completionsListInfiniteOptions(filters));
   const models = useMemo(() => {
@@ -30,9 +31,9 @@ export function CompletionsListPage() {
     return [...seen].sort();
   }, [list.data]);
   useEffect(() => {
-    rememberListHref(`/${search}`);
+    rememberListHref(href);
     document.title = 'Stored completions';
-  }, [search]);
+  }, [href]);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-testid="list-page">
@@ -43,7 +44,7 @@ export function CompletionsListPage() {
         </div>
       </div>
       {/* A new filter set is a new list: fresh virtualizer, its own remembered position. */}
-      <CompletionsList key={search} positionKey={search} />
+      <CompletionsList key={href} positionKey={href} />
     </div>
   );
 }
@@ -164,7 +165,7 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
       const entry = entries[activeIndex];
       if (entry?.kind === 'completion') {
         rememberListPosition(positionKey, scrollRef.current?.scrollTop ?? 0, activeIndex);
-        navigate(`/completions/${encodeURIComponent(entry.completion.id)}`);
+        navigate(conversationHref(entry.completion.id));
       }
     }
   };

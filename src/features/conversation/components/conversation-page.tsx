@@ -1,7 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { Link } from 'wouter';
 import { AnchorNotFoundError } from '@/api/messages.ts';
+import { useNavigateTo } from '@/app/route-hooks.ts';
+import { conversationHref } from '@/app/routes.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { RenderBoundary } from '@/components/render-boundary.tsx';
 import type { ChatMessage, ToolCall } from '@/lib/api/types.ts';
@@ -24,7 +26,7 @@ import {
 } from '../find/reveal-row.ts';
 import { LOADED_ONLY, nextSeekStep } from '../find/seek.ts';
 import { isCallFor, scanForResult } from '../find/tool-pairs.ts';
-import { readFindTerm, useFind, withFindTerm } from '../find/use-find.ts';
+import { useFind } from '../find/use-find.ts';
 import { useSeek } from '../find/use-seek.ts';
 import { useConversation } from '../hooks/use-conversation.ts';
 import { useRenderAhead } from '../hooks/use-render-ahead.ts';
@@ -60,11 +62,6 @@ const MAX_SETTLE_FRAMES = 120;
  */
 const MARKDOWN_PATIENCE_MS = 1_500;
 
-function conversationPath(completionId: string, messageId: string | null): string {
-  const base = `/completions/${encodeURIComponent(completionId)}`;
-  return messageId === null ? base : `${base}/messages/${encodeURIComponent(messageId)}`;
-}
-
 export function ConversationPage({
   completionId,
   messageId = null,
@@ -86,7 +83,7 @@ export function ConversationPage({
     toolCallNames,
   } = useConversation(completionId, anchor);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [, navigate] = useLocation();
+  const navigateTo = useNavigateTo();
 
   // Pages already loaded stay when a later page fails (the query's status is then 'error').
   // Rows wait for the markdown renderer: one that turned from plain text into markdown on screen
@@ -264,10 +261,18 @@ export function ConversationPage({
     (id: string) => {
       selectedHere.current.add(id);
       // The search term stays: the selection follows find's hits.
-      const path = conversationPath(completionId, id);
-      navigate(withFindTerm(path, readFindTerm(window.location.search)), { replace: true });
+      navigateTo(
+        (current) => ({
+          page: 'conversation',
+          completionId,
+          messageId: id,
+          part: null,
+          find: current?.page === 'conversation' ? current.find : null,
+        }),
+        { replace: true },
+      );
     },
-    [navigate, completionId],
+    [navigateTo, completionId],
   );
 
   // --- seeking: find, tool-call jumps, keyboard moves and "Jump to answer" ------------------
@@ -519,7 +524,7 @@ export function ConversationPage({
             point into another completion.
           </p>
           <Link
-            href={conversationPath(completionId, null)}
+            href={conversationHref(completionId)}
             className="mt-3 inline-block rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
           >
             Read the conversation from the start
