@@ -9,6 +9,7 @@ import { Link, useLocation } from 'wouter';
 import { completionQueryOptions } from '@/api/completion.ts';
 import { completionsListInfiniteOptions } from '@/api/completions-list.ts';
 import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
+import { useApiScope } from '@/api/scope.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { OfflineBanner } from '@/components/offline-banner.tsx';
 import { RenderBoundary, errorMessage } from '@/components/render-boundary.tsx';
@@ -64,7 +65,7 @@ function useRetryFailedOnEnter(queryKeys: readonly (readonly unknown[])[]) {
 
 function ListRoute() {
   const { filters } = useListFilters();
-  const options = completionsListInfiniteOptions(filters);
+  const options = completionsListInfiniteOptions(useApiScope(), filters);
   useRetryFailedOnEnter([options.queryKey]);
   usePrefetchInfiniteQuery(options);
   return <CompletionsListPage fallback={<PageLoading />} />;
@@ -82,8 +83,9 @@ function ConversationRoute({
   // The data the page opens with: the linked message's window, prefetched while the page's
   // code loads. Later selections only change the URL, not what was prefetched.
   const [initialAnchor] = useState(messageId);
-  const completion = completionQueryOptions(completionId);
-  const messages = conversationMessagesInfiniteOptions(completionId, initialAnchor);
+  const scope = useApiScope();
+  const completion = completionQueryOptions(scope, completionId);
+  const messages = conversationMessagesInfiniteOptions(scope, completionId, initialAnchor);
   useRetryFailedOnEnter([completion.queryKey, messages.queryKey]);
   usePrefetchQuery(completion);
   usePrefetchInfiniteQuery(messages);

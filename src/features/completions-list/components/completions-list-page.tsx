@@ -7,6 +7,7 @@ import { completionQueryOptions } from '@/api/completion.ts';
 import { conversationHref } from '@/app/routes.ts';
 import { completionsListInfiniteOptions } from '@/api/completions-list.ts';
 import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
+import { useApiScope } from '@/api/scope.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import type { StoredCompletion } from '@/lib/api/types.ts';
 import { listPosition, rememberListHref, rememberListPosition } from '@/lib/navigation-memory.ts';
@@ -24,7 +25,7 @@ const LOAD_AHEAD_ROWS = 20;
 export function CompletionsListPage() {
   const { filters, setFilters, href } = useListFilters();
   // Same query as the list below (one request): the models seen so far, as suggestions.
-  const list = useInfiniteQuery(completionsListInfiniteOptions(filters));
+  const list = useInfiniteQuery(completionsListInfiniteOptions(useApiScope(), filters));
   const models = useMemo(() => {
     const seen = new Set<string>();
     for (const page of list.data?.pages ?? []) for (const c of page.data) seen.add(c.model);
@@ -53,7 +54,8 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
   const { filters, setFilters } = useListFilters();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
-  const list = useInfiniteQuery(completionsListInfiniteOptions(filters));
+  const scope = useApiScope();
+  const list = useInfiniteQuery(completionsListInfiniteOptions(scope, filters));
   // The completions, and in place the elements of a page that could not be read.
   const entries = useMemo(() => listEntries(list.data?.pages ?? []), [list.data]);
   const unreadableCount = entries.filter((entry) => entry.kind === 'unreadable').length;
@@ -199,13 +201,15 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
   const prefetch = useCallback(
     (completion: StoredCompletion) => {
       // The list already holds the whole completion: seed its page instead of fetching it.
-      const detail = completionQueryOptions(completion.id);
+      const detail = completionQueryOptions(scope, completion.id);
       if (!queryClient.getQueryData(detail.queryKey)) {
         queryClient.setQueryData(detail.queryKey, completion);
       }
-      void queryClient.prefetchInfiniteQuery(conversationMessagesInfiniteOptions(completion.id));
+      void queryClient.prefetchInfiniteQuery(
+        conversationMessagesInfiniteOptions(scope, completion.id),
+      );
     },
-    [queryClient],
+    [queryClient, scope],
   );
   const filterModel = useCallback(
     (model: string) => setFilters({ ...filters, model }),
