@@ -23,15 +23,12 @@ const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withF
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-/**
- * Imports of these top-level folders of src: by the `@/` alias (how code reaches another folder),
- * or by a relative path for the names no subfolder has (src/lib/api is not src/api).
- */
+/** Imports of these top-level folders of src, by the `@/` alias or by a relative path. */
 function noImportOf(folders, message) {
-  const relative = folders.filter((name) => name !== 'api').join('|');
+  const names = folders.join('|');
   return [
-    { regex: `^@/(${folders.join('|')})(/|$)`, message },
-    { regex: `^(\\.\\./)+(${relative})(/|$)`, message },
+    { regex: `^@/(${names})(/|$)`, message },
+    { regex: `^(\\.\\./)+(${names})(/|$)`, message },
   ];
 }
 

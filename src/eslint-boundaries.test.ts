@@ -27,7 +27,8 @@ describe('import boundaries', () => {
     ['src/features/conversation/components/a.tsx', '@/app/app.tsx'],
     ['src/features/completions-list/hooks/a.ts', '@/app/early-requests.ts'],
     ['src/lib/a.ts', '@/features/conversation/utils/rows.ts'],
-    ['src/lib/api/a.ts', '@/api/keys.ts'],
+    ['src/lib/a.ts', '@/api/types.ts'],
+    ['src/lib/vision/a.ts', '../../api/types.ts'],
     ['src/lib/a.ts', '@/app/routes.ts'],
     ['src/lib/a.ts', '../features/theme/theme.ts'],
     ['src/lib/a.ts', '@/components/error-state.tsx'],
@@ -51,8 +52,8 @@ describe('import boundaries', () => {
     ['src/features/conversation/components/a.tsx', '@/api/keys.ts'],
     ['src/features/conversation/components/a.tsx', '@/lib/format.ts'],
     ['src/app/a.tsx', '@/features/conversation/components/conversation-page.tsx'],
-    ['src/lib/vision/a.ts', '../api/types.ts'],
-    ['src/api/a.ts', '@/lib/api/current.ts'],
+    ['src/lib/vision/a.ts', '../format.ts'],
+    ['src/api/a.ts', '@/lib/format.ts'],
     // Tests reach real servers and fixtures.
     ['src/api/a.test.ts', '../../server/main.ts'],
   ])('%s may import %s', async (file, source) => {

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ApiScope } from '@/lib/api/current.ts';
+import type { ApiScope } from '@/api/current.ts';
 import { queryKeys } from './keys.ts';
 
 /** One stored completion: the header and the answer (`choices`). */

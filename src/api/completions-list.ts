@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import type { ApiScope } from '@/lib/api/current.ts';
-import type { Order } from '@/lib/api/client.ts';
+import type { ApiScope } from '@/api/current.ts';
+import type { Order } from '@/api/client.ts';
 import { queryKeys } from './keys.ts';
 
 export const COMPLETIONS_PAGE_SIZE = 100;

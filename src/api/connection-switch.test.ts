@@ -1,8 +1,8 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultConnection } from '@/lib/api/client.ts';
-import { currentScope, setConnection } from '@/lib/api/current.ts';
-import type { StoredCompletion } from '@/lib/api/types.ts';
+import { defaultConnection } from '@/api/client.ts';
+import { currentScope, setConnection } from '@/api/current.ts';
+import type { StoredCompletion } from '@/api/types.ts';
 import { completionQueryOptions } from './completion.ts';
 import { dropOtherConnections, queryKeys } from './keys.ts';
 

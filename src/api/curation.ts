@@ -1,6 +1,6 @@
 import { mutationOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
-import type { ApiScope } from '@/lib/api/current.ts';
-import type { CursorPage, StoredCompletion } from '@/lib/api/types.ts';
+import type { ApiScope } from '@/api/current.ts';
+import type { CursorPage, StoredCompletion } from '@/api/types.ts';
 import { mutationKeys, queryKeys } from './keys.ts';
 
 /** OpenAI's limits on metadata, checked before sending. */

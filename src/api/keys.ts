@@ -3,7 +3,7 @@ import type { CompletionsFilters } from './completions-list.ts';
 
 /**
  * Every query and mutation key of the API's data, in one place. Each starts from the
- * connection's root (`['api', <connection id>]`, see ApiScope in lib/api/current.ts), so an
+ * connection's root (`['api', <connection id>]`, see ApiScope in api/current.ts), so an
  * answer is only ever found under the connection that gave it: switching connection changes
  * every key, and the previous connection's answers can't show under the new one, whatever the
  * timing. What the viewer's own server says about itself (`['viewer', …]`) is the same for

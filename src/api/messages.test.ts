@@ -2,8 +2,8 @@ import { InfiniteQueryObserver, QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS, LONG_MESSAGE_COUNT } from '../../server/data/demo-ids.ts';
 import { startServer } from '../../server/main.ts';
-import { currentScope, setConnection } from '@/lib/api/current.ts';
-import type { MessageItem } from '@/lib/api/types.ts';
+import { currentScope, setConnection } from '@/api/current.ts';
+import type { MessageItem } from '@/api/types.ts';
 import { AnchorNotFoundError, conversationMessagesInfiniteOptions } from './messages.ts';
 
 // Against the real local API over HTTP: the window logic is all about what the server answers.

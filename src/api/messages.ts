@@ -1,8 +1,8 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import type { ApiClient } from '@/lib/api/client.ts';
-import { ApiError, isApiError } from '@/lib/api/errors.ts';
-import type { ApiScope } from '@/lib/api/current.ts';
-import type { CursorPage, MessageItem } from '@/lib/api/types.ts';
+import type { ApiClient } from '@/api/client.ts';
+import { ApiError, isApiError } from '@/api/errors.ts';
+import type { ApiScope } from '@/api/current.ts';
+import type { CursorPage, MessageItem } from '@/api/types.ts';
 import {
   MESSAGES_PAGE_SIZE,
   pageBefore,

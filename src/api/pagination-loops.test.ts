@@ -2,7 +2,7 @@ import { InfiniteQueryObserver, QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFuzzServer, type FuzzServer } from '../../e2e/fuzz/fuzz-server.ts';
 import { createFuzzWorld, type FamilyName } from '../../e2e/fuzz/generator.ts';
-import { currentScope, setConnection } from '@/lib/api/current.ts';
+import { currentScope, setConnection } from '@/api/current.ts';
 import { completionsListInfiniteOptions } from './completions-list.ts';
 import { conversationMessagesInfiniteOptions } from './messages.ts';
 

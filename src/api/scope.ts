@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { currentScope, subscribeScope, type ApiScope } from '@/lib/api/current.ts';
+import { currentScope, subscribeScope, type ApiScope } from '@/api/current.ts';
 
 /** The connection in use: a component re-renders, with the new keys, when it changes. */
 export function useApiScope(): ApiScope {

@@ -5,7 +5,7 @@
 import { conversationOpeningPaths } from '@/api/conversation-requests.ts';
 import { initialConnection } from '@/features/connection/stores/connection-store.ts';
 import { browserStorages } from '@/features/connection/utils/connection-storage.ts';
-import { defaultConnection, startEarlyRequests } from '@/lib/api/client.ts';
+import { defaultConnection, startEarlyRequests } from '@/api/client.ts';
 import { locationRoute } from './routes.ts';
 
 const route = locationRoute();

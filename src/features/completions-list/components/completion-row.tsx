@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Link } from 'wouter';
 import { conversationHref } from '@/app/routes.ts';
-import type { StoredCompletion } from '@/lib/api/types.ts';
+import type { StoredCompletion } from '@/api/types.ts';
 import {
   formatDateTime,
   formatNumber,

@@ -9,7 +9,7 @@ import { completionsListInfiniteOptions } from '@/api/completions-list.ts';
 import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
 import { useApiScope } from '@/api/scope.ts';
 import { ErrorState } from '@/components/error-state.tsx';
-import type { StoredCompletion } from '@/lib/api/types.ts';
+import type { StoredCompletion } from '@/api/types.ts';
 import { listPosition, rememberListHref, rememberListPosition } from '@/lib/navigation-memory.ts';
 import { useListFilters } from '../hooks/use-list-filters.ts';
 import { hasFilters } from '../utils/list-filters.ts';

@@ -1,7 +1,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { dropOtherConnections } from '@/api/keys.ts';
-import { currentScope } from '@/lib/api/current.ts';
+import { currentScope } from '@/api/current.ts';
 import type { SavedDirectConnection } from '../utils/connection-storage.ts';
 import { connectionStore } from '../stores/active-connection.ts';
 

@@ -6,7 +6,7 @@ import { useNavigateTo } from '@/app/route-hooks.ts';
 import { conversationHref } from '@/app/routes.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { RenderBoundary } from '@/components/render-boundary.tsx';
-import type { ChatMessage, ToolCall } from '@/lib/api/types.ts';
+import type { ChatMessage, ToolCall } from '@/api/types.ts';
 import { formatNumber } from '@/lib/format.ts';
 import { initialRect, keepReadingPosition, layoutAfterCommit } from '@/lib/virtual-layout.ts';
 import { ConversationContext, type ConversationContextValue } from '../conversation-context.ts';

@@ -4,7 +4,7 @@ import { useLocation } from 'wouter';
 import { deleteCompletionMutation } from '@/api/curation.ts';
 import { useApiScope } from '@/api/scope.ts';
 import { explainError } from '@/components/error-state.tsx';
-import { isApiError } from '@/lib/api/errors.ts';
+import { isApiError } from '@/api/errors.ts';
 import { lastListHref } from '@/lib/navigation-memory.ts';
 
 /** Asks before deleting, naming the completion; on success goes back to the list without it. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Json } from '@/lib/api/types.ts';
+import type { Json } from '@/api/types.ts';
 import { formatNumber } from '@/lib/format.ts';
 import { useHighlightedCode } from '../markdown/use-highlighted-code.ts';
 import { indentJson } from '../utils/json-text.ts';

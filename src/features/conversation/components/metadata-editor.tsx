@@ -3,8 +3,8 @@ import { useId, useState } from 'react';
 import { METADATA_LIMITS, updateMetadataMutation } from '@/api/curation.ts';
 import { useApiScope } from '@/api/scope.ts';
 import { explainError } from '@/components/error-state.tsx';
-import { isApiError } from '@/lib/api/errors.ts';
-import type { StoredCompletion } from '@/lib/api/types.ts';
+import { isApiError } from '@/api/errors.ts';
+import type { StoredCompletion } from '@/api/types.ts';
 
 interface Pair {
   id: number;

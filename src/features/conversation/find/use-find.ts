@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useCurrentRoute, useNavigateTo } from '@/app/route-hooks.ts';
-import type { MessageItem } from '@/lib/api/types.ts';
+import type { MessageItem } from '@/api/types.ts';
 import { rowMessage, type ListRow } from '../utils/rows.ts';
 import { clearHits, paintHits, scrollRangeIntoView, type PaintInput } from './highlights.ts';
 import {
