@@ -65,7 +65,8 @@ function useRetryFailedOnEnter(queryKeys: readonly (readonly unknown[])[]) {
 
 function ListRoute() {
   const { filters } = useListFilters();
-  const options = completionsListInfiniteOptions(useApiScope(), filters);
+  const scope = useApiScope();
+  const options = completionsListInfiniteOptions(scope, filters);
   useRetryFailedOnEnter([options.queryKey]);
   usePrefetchInfiniteQuery(options);
   return <CompletionsListPage fallback={<PageLoading />} />;

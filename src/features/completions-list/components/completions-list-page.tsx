@@ -25,7 +25,8 @@ const LOAD_AHEAD_ROWS = 20;
 export function CompletionsListPage() {
   const { filters, setFilters, href } = useListFilters();
   // Same query as the list below (one request): the models seen so far, as suggestions.
-  const list = useInfiniteQuery(completionsListInfiniteOptions(useApiScope(), filters));
+  const scope = useApiScope();
+  const list = useInfiniteQuery(completionsListInfiniteOptions(scope, filters));
   const models = useMemo(() => {
     const seen = new Set<string>();
     for (const page of list.data?.pages ?? []) for (const c of page.data) seen.add(c.model);
