@@ -1,6 +1,6 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { endEarlyStart } from '@/lib/api/client.ts';
+import { endEarlyStart } from '@/api/client.ts';
 import { App } from './app/app.tsx';
 import './index.css';
 import './features/theme/dark-palette.css';

@@ -5,13 +5,16 @@ import { QueryClient, QueryClientProvider, useInfiniteQuery } from '@tanstack/re
 import { useEffect, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
+import { useApiScope } from '@/api/scope.ts';
 import { MessageCard } from '@/features/conversation/components/message-card.tsx';
 import '@/index.css';
 
 const completionId = new URLSearchParams(location.search).get('id') ?? '';
 
 function PlainConversation() {
-  const messages = useInfiniteQuery(conversationMessagesInfiniteOptions(completionId));
+  const messages = useInfiniteQuery(
+    conversationMessagesInfiniteOptions(useApiScope(), completionId),
+  );
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = messages;
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();

@@ -7,7 +7,7 @@
  *
  * A world is a small set of stored completions with their messages, paged by a tiny page size
  * so every walk crosses pages. Families marked `schemaValid` answer only what the spec allows
- * (checked with Ajv in src/lib/api/parse.fuzz.test.ts); the others go beyond it on purpose.
+ * (checked with Ajv in src/api/parse.fuzz.test.ts); the others go beyond it on purpose.
  */
 import { generateSync, type JsonSchema, type Random } from 'json-schema-faker';
 import { Rng, hashString } from '../../server/data/prng.ts';

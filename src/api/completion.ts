@@ -1,16 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import { getApiClient } from '@/lib/api/current.ts';
-
-export const completionKeys = {
-  all: ['completions'] as const,
-  detail: (id: string) => ['completions', 'detail', id] as const,
-};
+import type { ApiScope } from '@/api/current.ts';
+import { queryKeys } from './keys.ts';
 
 /** One stored completion: the header and the answer (`choices`). */
-export function completionQueryOptions(id: string) {
+export function completionQueryOptions(scope: ApiScope, id: string) {
   return queryOptions({
-    queryKey: completionKeys.detail(id),
-    queryFn: ({ signal }) => getApiClient().getCompletion(id, signal),
+    queryKey: queryKeys.completion(scope.id, id),
+    queryFn: ({ signal }) => scope.client.getCompletion(id, signal),
     staleTime: 60_000,
   });
 }

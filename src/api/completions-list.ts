@@ -1,6 +1,7 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { getApiClient } from '@/lib/api/current.ts';
-import type { Order } from '@/lib/api/client.ts';
+import type { ApiScope } from '@/api/current.ts';
+import type { Order } from '@/api/client.ts';
+import { queryKeys } from './keys.ts';
 
 export const COMPLETIONS_PAGE_SIZE = 100;
 
@@ -11,17 +12,12 @@ export interface CompletionsFilters {
   order: Order;
 }
 
-export const completionsListKeys = {
-  all: ['completions', 'list'] as const,
-  filtered: (filters: CompletionsFilters) => ['completions', 'list', filters] as const,
-};
-
 /** Every stored completion matching the filters, 100 a page, as the SDK pages them. */
-export function completionsListInfiniteOptions(filters: CompletionsFilters) {
+export function completionsListInfiniteOptions(scope: ApiScope, filters: CompletionsFilters) {
   return infiniteQueryOptions({
-    queryKey: completionsListKeys.filtered(filters),
+    queryKey: queryKeys.list(scope.id, filters),
     queryFn: ({ pageParam, signal }) =>
-      getApiClient().listCompletions(
+      scope.client.listCompletions(
         {
           after: pageParam,
           limit: COMPLETIONS_PAGE_SIZE,

@@ -1,4 +1,4 @@
-import { completionPath, messagesPath, type PageParams } from '@/lib/api/client.ts';
+import { completionPath, messagesPath, type PageParams } from '@/api/client.ts';
 
 // What a conversation asks the API for when it opens, without TanStack Query: the early start
 // (src/app/early-requests.ts) and the queries (completion.ts, messages.ts) build the same URLs

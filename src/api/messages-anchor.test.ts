@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chatMessage } from '@/lib/api/chat-message.fixture.ts';
-import type { ApiClient, PageParams } from '@/lib/api/client.ts';
-import { ApiError } from '@/lib/api/errors.ts';
-import type { CursorPage, MessageItem } from '@/lib/api/types.ts';
+import { chatMessage } from '@/api/chat-message.fixture.ts';
+import type { ApiClient, PageParams } from '@/api/client.ts';
+import { ApiError } from '@/api/errors.ts';
+import type { CursorPage, MessageItem } from '@/api/types.ts';
 import { conversationOpeningPaths, previousIdByForm } from './conversation-requests.ts';
 import { AnchorNotFoundError, fetchMessageWindow, type MessageWindowPage } from './messages.ts';
 

@@ -2,8 +2,8 @@ import { InfiniteQueryObserver, QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS, LONG_MESSAGE_COUNT } from '../../server/data/demo-ids.ts';
 import { startServer } from '../../server/main.ts';
-import { setConnection } from '@/lib/api/current.ts';
-import type { MessageItem } from '@/lib/api/types.ts';
+import { currentScope, setConnection } from '@/api/current.ts';
+import type { MessageItem } from '@/api/types.ts';
 import { AnchorNotFoundError, conversationMessagesInfiniteOptions } from './messages.ts';
 
 // Against the real local API over HTTP: the window logic is all about what the server answers.
@@ -32,13 +32,18 @@ const range = (from: number, to: number) =>
 
 describe('conversationMessagesInfiniteOptions', () => {
   it('uses structured keys, general to specific', () => {
-    expect(conversationMessagesInfiniteOptions('c').queryKey).toEqual([
+    const connection = currentScope().id;
+    expect(conversationMessagesInfiniteOptions(currentScope(), 'c').queryKey).toEqual([
+      'api',
+      connection,
       'completions',
       'messages',
       'c',
       { from: 'start' },
     ]);
-    expect(conversationMessagesInfiniteOptions('c', 'c-7').queryKey).toEqual([
+    expect(conversationMessagesInfiniteOptions(currentScope(), 'c', 'c-7').queryKey).toEqual([
+      'api',
+      connection,
       'completions',
       'messages',
       'c',
@@ -48,7 +53,7 @@ describe('conversationMessagesInfiniteOptions', () => {
 
   it('opens around a deep-linked message with two requests, then extends both ways', async () => {
     const client = new QueryClient();
-    const options = conversationMessagesInfiniteOptions(DEMO_IDS.long, id(7000));
+    const options = conversationMessagesInfiniteOptions(currentScope(), DEMO_IDS.long, id(7000));
     requests.length = 0;
     await client.fetchInfiniteQuery(options);
     expect(requests).toHaveLength(2);
@@ -68,14 +73,18 @@ describe('conversationMessagesInfiniteOptions', () => {
 
   it('reaches both ends of the conversation and stops there', async () => {
     const client = new QueryClient();
-    const first = conversationMessagesInfiniteOptions(DEMO_IDS.long, id(50));
+    const first = conversationMessagesInfiniteOptions(currentScope(), DEMO_IDS.long, id(50));
     await client.fetchInfiniteQuery(first);
     const page = client.getQueryData(first.queryKey)?.pages[0];
     expect(ids(page?.items ?? [])).toEqual(range(0, 150));
     expect(page?.older).toBeNull();
     expect(page?.newer).toBe(id(149));
 
-    const last = conversationMessagesInfiniteOptions(DEMO_IDS.long, id(LONG_MESSAGE_COUNT - 1));
+    const last = conversationMessagesInfiniteOptions(
+      currentScope(),
+      DEMO_IDS.long,
+      id(LONG_MESSAGE_COUNT - 1),
+    );
     await client.fetchInfiniteQuery(last);
     const end = client.getQueryData(last.queryKey)?.pages[0];
     expect(end?.newer).toBeNull();
@@ -85,13 +94,15 @@ describe('conversationMessagesInfiniteOptions', () => {
   it('says when the linked message is not in the conversation', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     await expect(
-      client.fetchInfiniteQuery(conversationMessagesInfiniteOptions(DEMO_IDS.long, 'nope-1')),
+      client.fetchInfiniteQuery(
+        conversationMessagesInfiniteOptions(currentScope(), DEMO_IDS.long, 'nope-1'),
+      ),
     ).rejects.toBeInstanceOf(AnchorNotFoundError);
   });
 
   it('reads from the start, 100 a page', async () => {
     const client = new QueryClient();
-    const options = conversationMessagesInfiniteOptions(DEMO_IDS.tools);
+    const options = conversationMessagesInfiniteOptions(currentScope(), DEMO_IDS.tools);
     await client.fetchInfiniteQuery(options);
     const page = client.getQueryData(options.queryKey)?.pages[0];
     expect(page?.older).toBeNull();

@@ -1,25 +1,15 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import type { ApiClient } from '@/lib/api/client.ts';
-import { ApiError, isApiError } from '@/lib/api/errors.ts';
-import { getApiClient } from '@/lib/api/current.ts';
-import type { CursorPage, MessageItem } from '@/lib/api/types.ts';
+import type { ApiClient } from '@/api/client.ts';
+import { ApiError, isApiError } from '@/api/errors.ts';
+import type { ApiScope } from '@/api/current.ts';
+import type { CursorPage, MessageItem } from '@/api/types.ts';
 import {
   MESSAGES_PAGE_SIZE,
   pageBefore,
   pageFrom,
   previousIdByForm,
 } from './conversation-requests.ts';
-
-export const messageKeys = {
-  all: (completionId: string) => ['completions', 'messages', completionId] as const,
-  window: (completionId: string, anchor: string | null) =>
-    [
-      'completions',
-      'messages',
-      completionId,
-      anchor === null ? { from: 'start' } : { anchor },
-    ] as const,
-};
+import { queryKeys } from './keys.ts';
 
 /**
  * A run of consecutive messages in conversation order, with the cursors to extend it: `older`
@@ -156,13 +146,16 @@ function walked(params: readonly MessagePageParam[], kind: 'older' | 'newer', cu
  * newer with `fetchNextPage`, 100 a page, with the SDK's cursor rule.
  */
 export function conversationMessagesInfiniteOptions(
+  scope: ApiScope,
   completionId: string,
   anchor: string | null = null,
 ) {
+  // The key holds scope.id, which names the connection scope.client fetches from (ApiScope).
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return infiniteQueryOptions({
-    queryKey: messageKeys.window(completionId, anchor),
+    queryKey: queryKeys.messageWindow(scope.id, completionId, anchor),
     queryFn: ({ pageParam, signal }) =>
-      fetchMessageWindow(getApiClient(), completionId, pageParam, signal),
+      fetchMessageWindow(scope.client, completionId, pageParam, signal),
     initialPageParam: (anchor === null
       ? { kind: 'start' }
       : { kind: 'anchor', messageId: anchor }) as MessagePageParam,

@@ -2,7 +2,7 @@ import { InfiniteQueryObserver, QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFuzzServer, type FuzzServer } from '../../e2e/fuzz/fuzz-server.ts';
 import { createFuzzWorld, type FamilyName } from '../../e2e/fuzz/generator.ts';
-import { setConnection } from '@/lib/api/current.ts';
+import { currentScope, setConnection } from '@/api/current.ts';
 import { completionsListInfiniteOptions } from './completions-list.ts';
 import { conversationMessagesInfiniteOptions } from './messages.ts';
 
@@ -50,7 +50,7 @@ describe('paging stops on cursors that would loop', () => {
     useWorld('cursor-repeat', 1);
     const observer = new InfiniteQueryObserver(
       new QueryClient(),
-      completionsListInfiniteOptions(filters),
+      completionsListInfiniteOptions(currentScope(), filters),
     );
     const unsubscribe = observer.subscribe(() => {});
     await expect.poll(() => observer.getCurrentResult().isSuccess, { timeout: 10_000 }).toBe(true);
@@ -64,7 +64,7 @@ describe('paging stops on cursors that would loop', () => {
     useWorld('cursor-repeat', 2);
     const observer = new InfiniteQueryObserver(
       new QueryClient(),
-      completionsListInfiniteOptions(filters),
+      completionsListInfiniteOptions(currentScope(), filters),
     );
     const unsubscribe = observer.subscribe(() => {});
     await expect.poll(() => observer.getCurrentResult().isSuccess, { timeout: 10_000 }).toBe(true);
@@ -79,7 +79,7 @@ describe('paging stops on cursors that would loop', () => {
     const world = useWorld('cursor-repeat', 2);
     const observer = new InfiniteQueryObserver(
       new QueryClient(),
-      conversationMessagesInfiniteOptions(world.openId),
+      conversationMessagesInfiniteOptions(currentScope(), world.openId),
     );
     const unsubscribe = observer.subscribe(() => {});
     await expect.poll(() => observer.getCurrentResult().isSuccess, { timeout: 10_000 }).toBe(true);
@@ -94,7 +94,7 @@ describe('paging stops on cursors that would loop', () => {
     const client = new QueryClient();
     const messages = new InfiniteQueryObserver(
       client,
-      conversationMessagesInfiniteOptions(world.openId),
+      conversationMessagesInfiniteOptions(currentScope(), world.openId),
     );
     const unsubscribe = messages.subscribe(() => {});
     await expect.poll(() => messages.getCurrentResult().isSuccess, { timeout: 10_000 }).toBe(true);

@@ -5,10 +5,11 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, Route, Switch, useLocation, useSearch } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { completionQueryOptions } from '@/api/completion.ts';
 import { completionsListInfiniteOptions } from '@/api/completions-list.ts';
 import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
+import { useApiScope } from '@/api/scope.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { OfflineBanner } from '@/components/offline-banner.tsx';
 import { RenderBoundary, errorMessage } from '@/components/render-boundary.tsx';
@@ -17,8 +18,9 @@ import { ThemeToggle } from '@/features/theme/theme-toggle.tsx';
 import { useListFilters } from '@/features/completions-list/hooks/use-list-filters.ts';
 import { preloadMarkdown } from '@/features/conversation/markdown/use-markdown-renderer.ts';
 import { lazyComponent } from '@/lib/lazy-component.tsx';
-import { conversationIdsFromPath, decodeSegment } from '@/lib/route-params.ts';
 import { createQueryClient } from './query-client.ts';
+import { useCurrentRoute } from './route-hooks.ts';
+import { locationRoute } from './routes.ts';
 
 // Each page is its own chunk; the route starts its data requests while the chunk loads, so the
 // split costs no extra round trip.
@@ -31,7 +33,7 @@ const ConversationPage = conversationPage.Component;
 // Opened at a conversation URL: the page's chunk (on its way since the HTML named it, see
 // server/index-page.ts) is evaluated as the app starts, so the first render can show the page
 // rather than its fallback and an effect later.
-if (conversationIdsFromPath(window.location.pathname) !== null) conversationPage.preload();
+if (locationRoute()?.page === 'conversation') conversationPage.preload();
 const CompletionsListPage = lazyComponent(() =>
   import('@/features/completions-list/components/completions-list-page.tsx').then(
     (module) => module.CompletionsListPage,
@@ -63,7 +65,8 @@ function useRetryFailedOnEnter(queryKeys: readonly (readonly unknown[])[]) {
 
 function ListRoute() {
   const { filters } = useListFilters();
-  const options = completionsListInfiniteOptions(filters);
+  const scope = useApiScope();
+  const options = completionsListInfiniteOptions(scope, filters);
   useRetryFailedOnEnter([options.queryKey]);
   usePrefetchInfiniteQuery(options);
   return <CompletionsListPage fallback={<PageLoading />} />;
@@ -72,15 +75,18 @@ function ListRoute() {
 function ConversationRoute({
   completionId,
   messageId,
+  part,
 }: {
   completionId: string;
   messageId: string | null;
+  part: number | null;
 }) {
   // The data the page opens with: the linked message's window, prefetched while the page's
   // code loads. Later selections only change the URL, not what was prefetched.
   const [initialAnchor] = useState(messageId);
-  const completion = completionQueryOptions(completionId);
-  const messages = conversationMessagesInfiniteOptions(completionId, initialAnchor);
+  const scope = useApiScope();
+  const completion = completionQueryOptions(scope, completionId);
+  const messages = conversationMessagesInfiniteOptions(scope, completionId, initialAnchor);
   useRetryFailedOnEnter([completion.queryKey, messages.queryKey]);
   usePrefetchQuery(completion);
   usePrefetchInfiniteQuery(messages);
@@ -88,35 +94,12 @@ function ConversationRoute({
   useEffect(() => {
     void preloadMarkdown();
   }, []);
-  useSearch(); // re-render when ?part changes
-  const partParam = new URLSearchParams(window.location.search).get('part');
-  const part = partParam !== null && /^\d+$/.test(partParam) ? Number(partParam) : null;
   return (
     <ConversationPage
       completionId={completionId}
       messageId={messageId}
       part={part}
       fallback={<PageLoading />}
-    />
-  );
-}
-
-/**
- * A new completion gets fresh state (scroll position, toggles, measurements); the same
- * completion with or without a message in the URL is the same page, so selecting a message
- * doesn't remount it.
- */
-function conversationRoute(completionSegment: string, messageSegment: string | null) {
-  // The router's params are decodeURI'd already: ids holding "%" need the raw path.
-  const raw = conversationIdsFromPath(window.location.pathname);
-  const completionId = raw?.completionId ?? decodeSegment(completionSegment);
-  return (
-    <ConversationRoute
-      key={completionId}
-      completionId={completionId}
-      messageId={
-        raw ? raw.messageId : messageSegment === null ? null : decodeSegment(messageSegment)
-      }
     />
   );
 }
@@ -161,6 +144,26 @@ function PageBoundary({ children }: { children: React.ReactNode }) {
   );
 }
 
+/** The page of the current route (threads and comparisons are routes without pages yet). */
+function Pages() {
+  const route = useCurrentRoute();
+  if (route?.page === 'list') return <ListRoute />;
+  if (route?.page === 'conversation') {
+    // A new completion gets fresh state (scroll position, toggles, measurements); the same
+    // completion with or without a message in the URL is the same page, so selecting a message
+    // doesn't remount it.
+    return (
+      <ConversationRoute
+        key={route.completionId}
+        completionId={route.completionId}
+        messageId={route.messageId}
+        part={route.part}
+      />
+    );
+  }
+  return <NotFoundPage />;
+}
+
 export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
@@ -175,16 +178,7 @@ export function App() {
         </header>
         <OfflineBanner />
         <PageBoundary>
-          <Switch>
-            <Route path="/" component={ListRoute} />
-            <Route path="/completions/:completionId/messages/:messageId">
-              {(params) => conversationRoute(params.completionId, params.messageId)}
-            </Route>
-            <Route path="/completions/:completionId">
-              {(params) => conversationRoute(params.completionId, null)}
-            </Route>
-            <Route component={NotFoundPage} />
-          </Switch>
+          <Pages />
         </PageBoundary>
       </div>
     </QueryClientProvider>

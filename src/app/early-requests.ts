@@ -5,14 +5,14 @@
 import { conversationOpeningPaths } from '@/api/conversation-requests.ts';
 import { initialConnection } from '@/features/connection/stores/connection-store.ts';
 import { browserStorages } from '@/features/connection/utils/connection-storage.ts';
-import { defaultConnection, startEarlyRequests } from '@/lib/api/client.ts';
-import { conversationIdsFromPath } from '@/lib/route-params.ts';
+import { defaultConnection, startEarlyRequests } from '@/api/client.ts';
+import { locationRoute } from './routes.ts';
 
-const ids = conversationIdsFromPath(window.location.pathname);
+const route = locationRoute();
 // A direct connection saved in this browser sends the app elsewhere, with a key: nothing here.
-if (ids && initialConnection(browserStorages()).kind === 'server') {
+if (route?.page === 'conversation' && initialConnection(browserStorages()).kind === 'server') {
   startEarlyRequests(
     defaultConnection.baseURL,
-    conversationOpeningPaths(ids.completionId, ids.messageId),
+    conversationOpeningPaths(route.completionId, route.messageId),
   );
 }

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isApiError, isTransient } from '@/lib/api/errors.ts';
+import { isApiError, isTransient } from '@/api/errors.ts';
 
 const MAX_RETRIES = 2;
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { lastListHref } from '@/lib/navigation-memory.ts';
-import { directBaseUrl, requestConnectionSettings } from '@/lib/api/current.ts';
-import { CONNECTION_LOST, CSP_BLOCKED, REQUEST_TIMEOUT, isApiError } from '@/lib/api/errors.ts';
+import { directBaseUrl, requestConnectionSettings } from '@/api/current.ts';
+import { CONNECTION_LOST, CSP_BLOCKED, REQUEST_TIMEOUT, isApiError } from '@/api/errors.ts';
 
 interface Explanation {
   title: string;
@@ -24,7 +24,7 @@ export function explainError(
     };
   }
   if (error.kind === 'network') {
-    // Timeouts, answers cut off and CSP blocks say exactly what happened (see lib/api/client.ts).
+    // Timeouts, answers cut off and CSP blocks say exactly what happened (see api/client.ts).
     const titles: Record<string, string> = {
       [REQUEST_TIMEOUT]: 'The server did not answer in time',
       [CONNECTION_LOST]: 'The connection was lost mid-answer',

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { conversationHref } from '@/app/routes.ts';
 
 /** What every message of the open conversation needs to know, without prop drilling. */
 export interface ConversationContextValue {
@@ -21,6 +22,5 @@ export function useConversationContext(): ConversationContextValue | null {
 
 /** The shareable link to one message (and optionally one of its parts), on this origin. */
 export function messageLink(completionId: string, messageId: string, part?: number): string {
-  const path = `/completions/${encodeURIComponent(completionId)}/messages/${encodeURIComponent(messageId)}`;
-  return `${window.location.origin}${path}${part === undefined ? '' : `?part=${part}`}`;
+  return `${window.location.origin}${conversationHref(completionId, messageId, { part })}`;
 }

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Link } from 'wouter';
-import type { StoredCompletion } from '@/lib/api/types.ts';
+import { conversationHref } from '@/app/routes.ts';
+import type { StoredCompletion } from '@/api/types.ts';
 import {
   formatDateTime,
   formatNumber,
@@ -56,7 +57,7 @@ export const CompletionRow = memo(function CompletionRow({
       data-completion-id={completion.id}
     >
       <Link
-        href={`/completions/${encodeURIComponent(completion.id)}`}
+        href={conversationHref(completion.id)}
         className="absolute inset-0 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600"
         aria-label={`${completion.id}, ${completion.model}${created != null ? `, ${formatRelative(created)}` : ''}: ${preview}`}
         tabIndex={tabIndex}

@@ -3,10 +3,12 @@ import { useVirtualList, type ListEdge } from '@/lib/virtual/use-virtual-list.ts
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { completionQueryOptions } from '@/api/completion.ts';
+import { conversationHref } from '@/app/routes.ts';
 import { completionsListInfiniteOptions } from '@/api/completions-list.ts';
 import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
+import { useApiScope } from '@/api/scope.ts';
 import { ErrorState } from '@/components/error-state.tsx';
-import type { StoredCompletion } from '@/lib/api/types.ts';
+import type { StoredCompletion } from '@/api/types.ts';
 import { listPosition, rememberListHref, rememberListPosition } from '@/lib/navigation-memory.ts';
 import { useListFilters } from '../hooks/use-list-filters.ts';
 import { hasFilters } from '../utils/list-filters.ts';
@@ -20,18 +22,19 @@ import { UnreadableRow } from './unreadable-row.tsx';
 const LOAD_AHEAD_ROWS = 20;
 
 export function CompletionsListPage() {
-  const { filters, setFilters, search } = useListFilters();
+  const { filters, setFilters, href } = useListFilters();
   // Same query as the list below (one request): the models seen so far, as suggestions.
-  const list = useInfiniteQuery(completionsListInfiniteOptions(filters));
+  const scope = useApiScope();
+  const list = useInfiniteQuery(completionsListInfiniteOptions(scope, filters));
   const models = useMemo(() => {
     const seen = new Set<string>();
     for (const page of list.data?.pages ?? []) for (const c of page.data) seen.add(c.model);
     return [...seen].sort();
   }, [list.data]);
   useEffect(() => {
-    rememberListHref(`/${search}`);
+    rememberListHref(href);
     document.title = 'Stored completions';
-  }, [search]);
+  }, [href]);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-testid="list-page">
@@ -42,7 +45,7 @@ export function CompletionsListPage() {
         </div>
       </div>
       {/* A new filter set is a new list: fresh virtualizer, its own remembered position. */}
-      <CompletionsList key={search} positionKey={search} />
+      <CompletionsList key={href} positionKey={href} />
     </div>
   );
 }
@@ -51,7 +54,8 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
   const { filters, setFilters } = useListFilters();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
-  const list = useInfiniteQuery(completionsListInfiniteOptions(filters));
+  const scope = useApiScope();
+  const list = useInfiniteQuery(completionsListInfiniteOptions(scope, filters));
   // The completions, and in place the elements of a page that could not be read.
   const entries = useMemo(() => listEntries(list.data?.pages ?? []), [list.data]);
   const unreadableCount = entries.filter((entry) => entry.kind === 'unreadable').length;
@@ -158,7 +162,7 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
       const entry = entries[activeIndex];
       if (entry?.kind === 'completion') {
         rememberListPosition(positionKey, scrollRef.current?.scrollTop ?? 0, activeIndex);
-        navigate(`/completions/${encodeURIComponent(entry.completion.id)}`);
+        navigate(conversationHref(entry.completion.id));
       }
     }
   };
@@ -192,13 +196,15 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
   const prefetch = useCallback(
     (completion: StoredCompletion) => {
       // The list already holds the whole completion: seed its page instead of fetching it.
-      const detail = completionQueryOptions(completion.id);
+      const detail = completionQueryOptions(scope, completion.id);
       if (!queryClient.getQueryData(detail.queryKey)) {
         queryClient.setQueryData(detail.queryKey, completion);
       }
-      void queryClient.prefetchInfiniteQuery(conversationMessagesInfiniteOptions(completion.id));
+      void queryClient.prefetchInfiniteQuery(
+        conversationMessagesInfiniteOptions(scope, completion.id),
+      );
     },
-    [queryClient],
+    [queryClient, scope],
   );
   const filterModel = useCallback(
     (model: string) => setFilters({ ...filters, model }),

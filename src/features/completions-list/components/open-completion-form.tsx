@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useLocation } from 'wouter';
+import { conversationHref } from '@/app/routes.ts';
 import { parseCompletionRef } from '../utils/parse-completion-ref.ts';
 
 /** The "Completion ID" field: an id, a message id, or a viewer/API/dashboard link holding one. */
@@ -21,8 +22,7 @@ export function OpenCompletionForm() {
           return;
         }
         setProblem(null);
-        const path = `/completions/${encodeURIComponent(ref.completionId)}`;
-        navigate(ref.messageId ? `${path}/messages/${encodeURIComponent(ref.messageId)}` : path);
+        navigate(conversationHref(ref.completionId, ref.messageId ?? null));
       }}
     >
       <label htmlFor={inputId} className="text-sm font-medium text-slate-800">

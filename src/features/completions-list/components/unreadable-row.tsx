@@ -1,4 +1,4 @@
-import type { UnreadableItem } from '@/lib/api/types.ts';
+import type { UnreadableItem } from '@/api/types.ts';
 
 /**
  * In place of a list element that could not be read as a stored completion: says why and shows

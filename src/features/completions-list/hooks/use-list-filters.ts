@@ -1,19 +1,28 @@
-import { useCallback, useMemo } from 'react';
-import { useLocation, useSearch } from 'wouter';
+import { useCallback } from 'react';
 import type { CompletionsFilters } from '@/api/completions-list.ts';
-import { parseListFilters, serializeListFilters } from '../utils/list-filters.ts';
+import { useCurrentRoute, useNavigateTo } from '@/app/route-hooks.ts';
+import { emptyFilters, listHref, type ListRoute } from '@/app/routes.ts';
 
-/** The list's filters live in the URL: read them from it, and change them by navigating. */
+const NO_LIST: ListRoute = {
+  page: 'list',
+  filters: emptyFilters,
+  q: null,
+  createdAfter: null,
+  createdBefore: null,
+};
+
+/**
+ * The list's filters live in the URL: read them from it, and change them by navigating. `href`
+ * is the list's URL, one per filter set.
+ */
 export function useListFilters() {
-  // wouter's search string is run through decodeURI, which would turn a literal "%25" into "%"
-  // and corrupt values; subscribe through it, but read the raw query from the location.
-  const routerSearch = useSearch();
-  const search = typeof window === 'undefined' ? routerSearch : window.location.search;
-  const filters = useMemo(() => parseListFilters(search), [search]);
-  const [, navigate] = useLocation();
+  const route = useCurrentRoute();
+  const list = route?.page === 'list' ? route : NO_LIST;
+  const navigateTo = useNavigateTo();
   const setFilters = useCallback(
-    (next: CompletionsFilters) => navigate(`/${serializeListFilters(next)}`),
-    [navigate],
+    (filters: CompletionsFilters) =>
+      navigateTo((current) => ({ ...(current?.page === 'list' ? current : NO_LIST), filters })),
+    [navigateTo],
   );
-  return { filters, setFilters, search };
+  return { filters: list.filters, setFilters, href: listHref(list) };
 }

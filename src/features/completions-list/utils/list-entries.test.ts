@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCompletionsPage } from '@/lib/api/parse.ts';
-import type { CursorPage, StoredCompletion } from '@/lib/api/types.ts';
+import { parseCompletionsPage } from '@/api/parse.ts';
+import type { CursorPage, StoredCompletion } from '@/api/types.ts';
 import { listEntries } from './list-entries.ts';
 
 function page(data: unknown[]): CursorPage<StoredCompletion> {

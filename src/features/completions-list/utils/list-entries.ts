@@ -1,4 +1,4 @@
-import type { CursorPage, StoredCompletion, UnreadableItem } from '@/lib/api/types.ts';
+import type { CursorPage, StoredCompletion, UnreadableItem } from '@/api/types.ts';
 
 /** A row of the list: a stored completion, or an element of a page that could not be read. */
 export type ListEntry =

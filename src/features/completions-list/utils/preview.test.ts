@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCompletion } from '@/lib/api/parse.ts';
+import { parseCompletion } from '@/api/parse.ts';
 import { answerPreview } from './preview.ts';
 
 function completion(message: unknown) {

@@ -1,4 +1,4 @@
-import type { StoredCompletion } from '@/lib/api/types.ts';
+import type { StoredCompletion } from '@/api/types.ts';
 
 /** One line that says what the model answered: its text, a refusal, or the tools it called. */
 export function answerPreview(completion: StoredCompletion): string {

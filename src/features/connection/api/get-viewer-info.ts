@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { queryKeys } from '@/api/keys.ts';
 
 /** What the viewer's own server offers (`GET /__viewer/info`), or 'static' for a plain static host. */
 export type ViewerInfo =
@@ -62,7 +63,7 @@ export async function getViewerInfo(signal?: AbortSignal): Promise<ViewerInfo> {
 
 export function viewerInfoQueryOptions() {
   return queryOptions({
-    queryKey: ['viewer', 'info'] as const,
+    queryKey: queryKeys.viewerInfo(),
     queryFn: ({ signal }) => getViewerInfo(signal),
     // What the server offers does not change while the page is open.
     staleTime: Infinity,

@@ -1,4 +1,4 @@
-import { createApiClient, type Connection } from '@/lib/api/client.ts';
+import { createApiClient, type Connection } from '@/api/client.ts';
 
 export interface ConnectionTestSuccess {
   /** Completions on the one page asked for (0 or 1). */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { onConnectionSettingsRequested } from '@/lib/api/current.ts';
+import { onConnectionSettingsRequested } from '@/api/current.ts';
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { viewerInfoQueryOptions } from '../api/get-viewer-info.ts';
 import { useActiveConnection } from '../stores/active-connection.ts';

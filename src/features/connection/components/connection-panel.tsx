@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { RemoteImagesControl } from '@/features/remote-images/components/remote-images-control.tsx';
-import type { Connection } from '@/lib/api/client.ts';
+import { RemoteImagesControl } from '@/features/remote-images/index.ts';
+import type { Connection } from '@/api/client.ts';
 import { useLocaleFormats } from '@/lib/locale-formats.ts';
 import { useConnectionActions } from '../hooks/use-connection-actions.ts';
 import { useConnectionTest } from '../hooks/use-connection-test.ts';

@@ -1,18 +1,17 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { dropOtherConnections } from '@/api/keys.ts';
+import { currentScope } from '@/api/current.ts';
 import type { SavedDirectConnection } from '../utils/connection-storage.ts';
 import { connectionStore } from '../stores/active-connection.ts';
 
 /**
- * Cached answers belong to the connection that fetched them: drop them all. Unused queries are
- * removed; the ones on screen are reset (data gone) and refetched through the new client, since
- * `clear()` alone would leave mounted observers showing the old data. What the viewer's own server
- * offers (['viewer', …]) does not depend on the connection and is kept.
+ * Cached answers belong to the connection that fetched them, and their keys say which (see
+ * api/keys.ts): the pages ask for the new connection's keys as they re-render. What the
+ * previous connection fetched can't be shown any more; it is dropped to free the memory.
  */
-export function dropConnectionQueries(queryClient: QueryClient): void {
-  const predicate = (query: { queryKey: readonly unknown[] }) => query.queryKey[0] !== 'viewer';
-  queryClient.removeQueries({ predicate, type: 'inactive' });
-  void queryClient.resetQueries({ predicate });
+function dropConnectionQueries(queryClient: QueryClient): void {
+  dropOtherConnections(queryClient, currentScope().id);
 }
 
 /** Connection changes, each followed by dropping the cached answers of the previous one. */

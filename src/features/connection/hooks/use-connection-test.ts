@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Connection } from '@/lib/api/client.ts';
+import type { Connection } from '@/api/client.ts';
 import { testConnection } from '../api/test-connection.ts';
 import {
   describeTestFailure,

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { defaultConnection } from '@/lib/api/client.ts';
-import { setConnection } from '@/lib/api/current.ts';
+import { defaultConnection } from '@/api/client.ts';
+import { setConnection } from '@/api/current.ts';
 import { browserStorages } from '../utils/connection-storage.ts';
 import { createConnectionStore, type ActiveConnection } from './connection-store.ts';
 

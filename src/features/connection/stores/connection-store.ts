@@ -1,4 +1,4 @@
-import type { Connection } from '@/lib/api/client.ts';
+import type { Connection } from '@/api/client.ts';
 import {
   forgetSavedKey,
   readSavedConnection,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, CSP_BLOCKED } from '@/lib/api/errors.ts';
+import { ApiError, CSP_BLOCKED } from '@/api/errors.ts';
 import { describeTestFailure, describeTestSuccess, redactKey } from './describe-test-result.ts';
 
 const KEY = 'test-key-unit-0123456789';

@@ -1,4 +1,4 @@
-import { CSP_BLOCKED, isApiError } from '@/lib/api/errors.ts';
+import { CSP_BLOCKED, isApiError } from '@/api/errors.ts';
 import type { ConnectionTestSuccess } from '../api/test-connection.ts';
 
 export interface TestReport {

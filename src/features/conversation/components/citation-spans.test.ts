@@ -5,7 +5,7 @@ import {
   RICH_UNSAFE_URL,
   richConversation,
 } from '../../../../server/data/special-rich.ts';
-import type { Json } from '@/lib/api/types.ts';
+import type { Json } from '@/api/types.ts';
 import {
   citationSegments,
   citedText,

@@ -13,7 +13,7 @@
  * clamped to its end; overlapping spans are all listed, and the first one wins where a single
  * link must be chosen.
  */
-import type { Json } from '@/lib/api/types.ts';
+import type { Json } from '@/api/types.ts';
 import { linkDestination } from '../export/markdown-syntax.ts';
 import { safeLinkHref } from '../markdown/safe-link.ts';
 

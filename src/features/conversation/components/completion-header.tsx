@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { CopyButton } from '@/components/copy-button.tsx';
-import type { StoredCompletion } from '@/lib/api/types.ts';
+import type { StoredCompletion } from '@/api/types.ts';
 import { formatDateTime, formatNumber, formatRelative, isoDateTime } from '@/lib/format.ts';
 import { useLocaleFormats } from '@/lib/locale-formats.ts';
 import { lastListHref } from '@/lib/navigation-memory.ts';

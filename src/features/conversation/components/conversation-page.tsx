@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useLocation } from 'wouter';
 import { AnchorNotFoundError } from '@/api/messages.ts';
+import { useNavigateTo } from '@/app/route-hooks.ts';
+import { conversationHref } from '@/app/routes.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { initialRect } from '@/lib/virtual/virtual-layout.ts';
 import { ConversationContext, type ConversationContextValue } from '../conversation-context.ts';
 import { FindBar } from '../find/find-bar.tsx';
-import { readFindTerm, withFindTerm } from '../find/use-find.ts';
 import { ImageInspectorProvider } from '../inspector/image-inspector-provider.tsx';
 import { collectImageParts } from '../inspector/utils/collect-image-parts.ts';
 import { ConversationActions } from '../list/conversation-actions.tsx';
@@ -14,11 +14,6 @@ import { useConversationList } from '../list/use-conversation-list.ts';
 import { ConversationNavigationContext } from '../navigation/navigation-context.ts';
 import { useNavigation } from '../navigation/use-navigation.ts';
 import { AnchorMissing, CompletionFailed, Skeleton, WithHeader } from './conversation-states.tsx';
-
-function conversationPath(completionId: string, messageId: string | null): string {
-  const base = `/completions/${encodeURIComponent(completionId)}`;
-  return messageId === null ? base : `${base}/messages/${encodeURIComponent(messageId)}`;
-}
 
 /** One conversation: its data states, its providers and its layout. */
 export function ConversationPage({
@@ -41,17 +36,25 @@ export function ConversationPage({
     rows: conversationRows,
     toolCallNames,
   } = conversation;
-  const [, navigate] = useLocation();
+  const navigateTo = useNavigateTo();
   const [startRect] = useState(initialRect);
 
   const selectMessage = useCallback(
     (id: string) => {
       markOwnSelection(id);
       // The search term stays: the selection follows find's hits.
-      const path = conversationPath(completionId, id);
-      navigate(withFindTerm(path, readFindTerm(window.location.search)), { replace: true });
+      navigateTo(
+        (current) => ({
+          page: 'conversation',
+          completionId,
+          messageId: id,
+          part: null,
+          find: current?.page === 'conversation' ? current.find : null,
+        }),
+        { replace: true },
+      );
     },
-    [navigate, completionId, markOwnSelection],
+    [navigateTo, completionId, markOwnSelection],
   );
   const { find, navigation, inspectorPages, jumpToAnswer, jumpingToAnswer } = useNavigation({
     list,
@@ -99,7 +102,7 @@ export function ConversationPage({
   } else if (messages.error instanceof AnchorNotFoundError) {
     content = (
       <WithHeader completion={completion.data}>
-        <AnchorMissing messageId={anchor ?? ''} startHref={conversationPath(completionId, null)} />
+        <AnchorMissing messageId={anchor ?? ''} startHref={conversationHref(completionId)} />
       </WithHeader>
     );
   } else if (messages.isError && !messages.data) {

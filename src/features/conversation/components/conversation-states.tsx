@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { ErrorState } from '@/components/error-state.tsx';
-import type { StoredCompletion } from '@/lib/api/types.ts';
+import type { StoredCompletion } from '@/api/types.ts';
 import { CompletionHeader } from './completion-header.tsx';
 
 /** Pulsing cards while something loads, named for screen readers. */

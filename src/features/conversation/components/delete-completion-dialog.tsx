@@ -2,8 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'wouter';
 import { deleteCompletionMutation } from '@/api/curation.ts';
+import { useApiScope } from '@/api/scope.ts';
 import { explainError } from '@/components/error-state.tsx';
-import { isApiError } from '@/lib/api/errors.ts';
+import { isApiError } from '@/api/errors.ts';
 import { lastListHref } from '@/lib/navigation-memory.ts';
 
 /** Asks before deleting, naming the completion; on success goes back to the list without it. */
@@ -17,7 +18,8 @@ export function DeleteCompletionDialog({
   const dialogRef = useRef<HTMLDialogElement>(null);
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
-  const mutation = useMutation(deleteCompletionMutation(queryClient, completionId));
+  const scope = useApiScope();
+  const mutation = useMutation(deleteCompletionMutation(queryClient, scope, completionId));
 
   useEffect(() => {
     const dialog = dialogRef.current;

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { JsonObject } from '@/lib/api/types.ts';
+import type { JsonObject } from '@/api/types.ts';
 import { JsonBlock } from './json-view.tsx';
 
 /**

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { CopyButton } from '@/components/copy-button.tsx';
 import { formatBytes } from '@/lib/format.ts';
-import { ImageFailureNotice } from '@/features/remote-images/components/image-failure-notice.tsx';
-import { RemoteImageConsent } from '@/features/remote-images/components/remote-image-consent.tsx';
 import {
   forgetImageFailure,
+  ImageFailureNotice,
   knownImageFailure,
+  RemoteImageConsent,
   useImageFailure,
-} from '@/features/remote-images/hooks/use-image-failure.ts';
-import { useMayLoadImage } from '@/features/remote-images/remote-images-setting.ts';
+  useMayLoadImage,
+} from '@/features/remote-images/index.ts';
 import { describeUrl, safeImageSource } from '@/lib/safe-url.ts';
 import { messageLink, useConversationContext } from '../conversation-context.ts';
 import {

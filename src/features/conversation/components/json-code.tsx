@@ -1,6 +1,6 @@
 import { HeadAndTail } from './head-and-tail.tsx';
 import { useState } from 'react';
-import type { Json } from '@/lib/api/types.ts';
+import type { Json } from '@/api/types.ts';
 import { useHighlightedCode } from '../markdown/use-highlighted-code.ts';
 import { indentJson } from '../utils/json-text.ts';
 import { LONG_TEXT_LIMIT, MARKDOWN_LIMIT } from './message-text.tsx';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keepExactInteger } from '@/lib/api/exact-json.ts';
-import type { Json } from '@/lib/api/types.ts';
+import { keepExactInteger } from '@/api/exact-json.ts';
+import type { Json } from '@/api/types.ts';
 import { displayJson } from './json-view.tsx';
 
 const SEED = '4944116822809979520';

@@ -1,5 +1,5 @@
-import { exactInteger } from '@/lib/api/exact-json.ts';
-import type { Json } from '@/lib/api/types.ts';
+import { exactInteger } from '@/api/exact-json.ts';
+import type { Json } from '@/api/types.ts';
 import { formatNumber } from '@/lib/format.ts';
 
 const MAX_STRING = 2_000;

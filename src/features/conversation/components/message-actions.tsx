@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { CopyButton } from '@/components/copy-button.tsx';
-import type { ChatMessage } from '@/lib/api/types.ts';
+import type { ChatMessage } from '@/api/types.ts';
 import { messagePlainText } from './message-plain-text.ts';
 
 /** "Copy text" (the readable text) and "Copy JSON" (the message as received, pretty-printed). */

@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import { CopyButton } from '@/components/copy-button.tsx';
-import type { ChatMessage, ContentPart, JsonObject, MessageItem } from '@/lib/api/types.ts';
+import type { ChatMessage, ContentPart, JsonObject, MessageItem } from '@/api/types.ts';
 import { useLocaleFormats } from '@/lib/locale-formats.ts';
 import { readAudio } from './audio-data.ts';
 import { AudioView } from './audio-view.tsx';

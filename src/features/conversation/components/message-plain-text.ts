@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@/lib/api/types.ts';
+import type { ChatMessage } from '@/api/types.ts';
 import { describeUrl } from '@/lib/safe-url.ts';
 import { readAudio } from './audio-data.ts';
 

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { METADATA_LIMITS, updateMetadataMutation } from '@/api/curation.ts';
+import { useApiScope } from '@/api/scope.ts';
 import { explainError } from '@/components/error-state.tsx';
-import { isApiError } from '@/lib/api/errors.ts';
-import type { StoredCompletion } from '@/lib/api/types.ts';
+import { isApiError } from '@/api/errors.ts';
+import type { StoredCompletion } from '@/api/types.ts';
 
 interface Pair {
   id: number;
@@ -55,7 +56,8 @@ export function MetadataEditor({
   onDone: () => void;
 }) {
   const queryClient = useQueryClient();
-  const mutation = useMutation(updateMetadataMutation(queryClient, completion.id));
+  const scope = useApiScope();
+  const mutation = useMutation(updateMetadataMutation(queryClient, scope, completion.id));
   const [pairs, setPairs] = useState<Pair[]>(() => {
     const initial = Object.entries(completion.metadata).map(([key, value]) => makePair(key, value));
     return initial.length ? initial : [makePair()];

@@ -1,6 +1,6 @@
 import { Fragment, useId, useMemo, useState } from 'react';
 import { CopyButton } from '@/components/copy-button.tsx';
-import type { DeclaredTool, Json, ResponseFormat, StoredCompletion } from '@/lib/api/types.ts';
+import type { DeclaredTool, Json, ResponseFormat, StoredCompletion } from '@/api/types.ts';
 import { formatNumber } from '@/lib/format.ts';
 import { requestSummary, settingText } from '../utils/request-summary.ts';
 import { ExtraFields } from './extra-fields.tsx';

@@ -1,5 +1,5 @@
 import { errorMessage } from '@/components/render-boundary.tsx';
-import type { MessageItem } from '@/lib/api/types.ts';
+import type { MessageItem } from '@/api/types.ts';
 import { JsonBlock } from './json-view.tsx';
 
 /**

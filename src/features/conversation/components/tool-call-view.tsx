@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { ChatMessage, ToolCall } from '@/lib/api/types.ts';
+import type { ChatMessage, ToolCall } from '@/api/types.ts';
 import { JumpButton } from '../navigation/jump-button.tsx';
 import { isToolResult } from '../navigation/tool-pairs.ts';
 import { JsonCode, prettyJsonText } from './json-code.tsx';

@@ -1,8 +1,8 @@
 import { RadioGroup } from '@/components/radio-group.tsx';
 import { useEffect, useRef, useState } from 'react';
 import { explainError } from '@/components/error-state.tsx';
-import { getApiClient } from '@/lib/api/current.ts';
-import { isApiError } from '@/lib/api/errors.ts';
+import { getApiClient } from '@/api/current.ts';
+import { isApiError } from '@/api/errors.ts';
 import { formatBytes, formatNumber } from '@/lib/format.ts';
 import { useLocaleFormats } from '@/lib/locale-formats.ts';
 import { downloadBlob, exportFileName } from './download.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PageParams } from '@/lib/api/client.ts';
-import { parseCompletion, parseMessage } from '@/lib/api/parse.ts';
-import type { CursorPage, MessageItem, StoredCompletion } from '@/lib/api/types.ts';
+import type { PageParams } from '@/api/client.ts';
+import { parseCompletion, parseMessage } from '@/api/parse.ts';
+import type { CursorPage, MessageItem, StoredCompletion } from '@/api/types.ts';
 import { fetchWholeConversation, newConversationDownload } from './fetch-conversation.ts';
 
 const ID = 'chatcmpl-test';

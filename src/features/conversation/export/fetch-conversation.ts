@@ -1,5 +1,5 @@
-import type { ApiClient } from '@/lib/api/client.ts';
-import type { MessageItem, StoredCompletion } from '@/lib/api/types.ts';
+import type { ApiClient } from '@/api/client.ts';
+import type { MessageItem, StoredCompletion } from '@/api/types.ts';
 
 /** The API's largest page. */
 export const EXPORT_PAGE_SIZE = 100;

@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../../../../server/data/demo.ts';
 import { DEMO_IDS } from '../../../../server/data/demo-ids.ts';
 import { loadJsonlFile, parseJsonl } from '../../../../server/data/jsonl.ts';
-import { parseCompletion, parseMessage } from '@/lib/api/parse.ts';
-import type { Json, MessageItem, StoredCompletion } from '@/lib/api/types.ts';
+import { parseCompletion, parseMessage } from '@/api/parse.ts';
+import type { Json, MessageItem, StoredCompletion } from '@/api/types.ts';
 import { formatJsonExport } from './format-json.ts';
 
 const dataset = generateDemoDataset({ origin: 'http://127.0.0.1:4173' });

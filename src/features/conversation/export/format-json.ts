@@ -1,4 +1,4 @@
-import type { Json, MessageItem, StoredCompletion } from '@/lib/api/types.ts';
+import type { Json, MessageItem, StoredCompletion } from '@/api/types.ts';
 
 /** A message exactly as the API sent it (a broken item too: it is kept as received). */
 export function rawMessage(item: MessageItem): Json {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../../../../server/data/demo.ts';
 import { DEMO_IDS } from '../../../../server/data/demo-ids.ts';
 import { RICH_TRANSCRIPTS, RICH_UNSAFE_URL } from '../../../../server/data/special-rich.ts';
-import { parseCompletion, parseMessage } from '@/lib/api/parse.ts';
-import type { Json, MessageItem, StoredCompletion } from '@/lib/api/types.ts';
+import { parseCompletion, parseMessage } from '@/api/parse.ts';
+import type { Json, MessageItem, StoredCompletion } from '@/api/types.ts';
 import { formatMarkdownExport, textHazard } from './format-markdown.ts';
 import { escapeInline, fenced, inlineCode, longestRun } from './markdown-syntax.ts';
 

@@ -15,7 +15,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { Env, Token } from 'markdown-it';
-import type { ChatMessage, Json, MessageItem, StoredCompletion } from '@/lib/api/types.ts';
+import type { ChatMessage, Json, MessageItem, StoredCompletion } from '@/api/types.ts';
 import { formatBytes, formatNumber } from '@/lib/format.ts';
 import { describeUrl, safeImageSource } from '@/lib/safe-url.ts';
 import { base64Bytes, readAudio } from '../components/audio-data.ts';

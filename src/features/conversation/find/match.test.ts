@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from '@/lib/api/parse.ts';
-import type { Json } from '@/lib/api/types.ts';
+import { parseMessage } from '@/api/parse.ts';
+import type { Json } from '@/api/types.ts';
 import {
   adjacentHit,
   countOccurrences,

@@ -1,4 +1,4 @@
-import type { Json, MessageItem } from '@/lib/api/types.ts';
+import type { Json, MessageItem } from '@/api/types.ts';
 
 /**
  * Find in conversation, on the data: what a message holds as searchable text, and how often a

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { useLocation, useSearch } from 'wouter';
-import type { MessageItem } from '@/lib/api/types.ts';
+import { useCurrentRoute, useNavigateTo } from '@/app/route-hooks.ts';
+import type { MessageItem } from '@/api/types.ts';
 import { rowMessage, type ListRow } from '../utils/rows.ts';
 import { clearHits, paintHits, scrollRangeIntoView, type PaintInput } from './highlights.ts';
 import {
@@ -19,19 +19,7 @@ import { usePageEnds, type TwoWayPages } from '../navigation/page-ends.ts';
 import type { SeekRequest } from '../navigation/seek.ts';
 import type { SeekOutcome } from '../navigation/use-seek.ts';
 
-export const FIND_PARAM = 'find';
 export const FIND_SEEK_ORIGIN = 'find';
-
-/** The search term in the URL (`?find=`), read from the raw query: wouter's is decoded oddly. */
-export function readFindTerm(search: string): string | null {
-  const term = new URLSearchParams(search).get(FIND_PARAM);
-  return term === null || term === '' ? null : term;
-}
-
-/** `path` with `?find=term` (or without it). */
-export function withFindTerm(path: string, term: string | null): string {
-  return term ? `${path}?${FIND_PARAM}=${encodeURIComponent(term)}` : path;
-}
 
 interface UseFindOptions {
   rows: readonly ListRow[];
@@ -85,9 +73,10 @@ export function useFind({
   selectedKey,
   referenceKey,
 }: UseFindOptions) {
-  useSearch(); // re-render when the query changes
-  const term = readFindTerm(window.location.search);
-  const [, navigate] = useLocation();
+  // The search term is in the URL (`?find=`).
+  const route = useCurrentRoute();
+  const term = route?.page === 'conversation' ? route.find : null;
+  const navigateTo = useNavigateTo();
   // Opened by a key or the button, or by a link with `?find=` (emptying the input keeps it open).
   const [openedHere, setOpenedHere] = useState(term !== null);
   const open = openedHere || term !== null;
@@ -99,11 +88,15 @@ export function useFind({
   const setTerm = useCallback(
     (next: string) => {
       setAnchorKey(referenceKey());
-      navigate(withFindTerm(window.location.pathname, next === '' ? null : next), {
-        replace: true,
-      });
+      navigateTo(
+        (current) =>
+          current?.page === 'conversation'
+            ? { ...current, part: null, find: next === '' ? null : next }
+            : null,
+        { replace: true },
+      );
     },
-    [navigate, referenceKey],
+    [navigateTo, referenceKey],
   );
 
   // --- counting --------------------------------------------------------------------------

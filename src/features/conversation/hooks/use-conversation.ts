@@ -2,6 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { completionQueryOptions } from '@/api/completion.ts';
 import { conversationMessagesInfiniteOptions } from '@/api/messages.ts';
+import { useApiScope } from '@/api/scope.ts';
 import { buildConversationRows } from '../utils/rows.ts';
 
 /**
@@ -9,8 +10,11 @@ import { buildConversationRows } from '../utils/rows.ts';
  * of the conversation list.
  */
 export function useConversation(completionId: string, anchor: string | null) {
-  const completion = useQuery(completionQueryOptions(completionId));
-  const messages = useInfiniteQuery(conversationMessagesInfiniteOptions(completionId, anchor));
+  const scope = useApiScope();
+  const completion = useQuery(completionQueryOptions(scope, completionId));
+  const messages = useInfiniteQuery(
+    conversationMessagesInfiniteOptions(scope, completionId, anchor),
+  );
 
   const items = useMemo(
     () => messages.data?.pages.flatMap((page) => page.items) ?? [],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chatMessage } from '@/lib/api/chat-message.fixture.ts';
-import type { ChatMessage, ContentPart, MessageItem } from '@/lib/api/types.ts';
+import { chatMessage } from '@/api/chat-message.fixture.ts';
+import type { ChatMessage, ContentPart, MessageItem } from '@/api/types.ts';
 import { LONG_TEXT_LIMIT } from '../components/message-text.tsx';
 import { markdownTexts } from '../utils/markdown-texts.ts';
 import type { ListRow } from '../utils/rows.ts';

@@ -1,7 +1,7 @@
 import type { VirtualItem, Virtualizer } from '@tanstack/react-virtual';
 import { ErrorState } from '@/components/error-state.tsx';
 import { RenderBoundary } from '@/components/render-boundary.tsx';
-import type { StoredCompletion } from '@/lib/api/types.ts';
+import type { StoredCompletion } from '@/api/types.ts';
 import { CompletionHeader } from '../components/completion-header.tsx';
 import { MessageCard } from '../components/message-card.tsx';
 import { RowRenderError } from '../components/row-render-error.tsx';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ChatMessage, ToolCall } from '@/lib/api/types.ts';
+import type { ChatMessage, ToolCall } from '@/api/types.ts';
 
 /** How a jump ended; `failed` carries what went wrong loading pages on the way. */
 export type JumpOutcome =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from '@/lib/api/parse.ts';
-import type { ChatMessage, Json, MessageItem, ToolCall } from '@/lib/api/types.ts';
+import { parseMessage } from '@/api/parse.ts';
+import type { ChatMessage, Json, MessageItem, ToolCall } from '@/api/types.ts';
 import { isCallFor, isToolResult, scanForResult } from './tool-pairs.ts';
 
 const item = (message: Json): MessageItem => parseMessage(message, 0);

@@ -1,4 +1,4 @@
-import type { ChatMessage, MessageItem, ToolCall } from '@/lib/api/types.ts';
+import type { ChatMessage, MessageItem, ToolCall } from '@/api/types.ts';
 
 /**
  * Which message answers a tool call, and which call a result answers. A tool call's result is

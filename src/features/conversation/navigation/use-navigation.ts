@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
-import type { ChatMessage, ToolCall } from '@/lib/api/types.ts';
+import type { ChatMessage, ToolCall } from '@/api/types.ts';
 import type {
   InspectorDirection,
   InspectorPages,

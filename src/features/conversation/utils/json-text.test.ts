@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from '@/lib/api/parse.ts';
-import type { ChatMessage, Json } from '@/lib/api/types.ts';
+import { parseMessage } from '@/api/parse.ts';
+import type { ChatMessage, Json } from '@/api/types.ts';
 import { indentJson, JSON_RESULT_LIMIT, toolResultJson } from './json-text.ts';
 
 function message(value: Json): ChatMessage {

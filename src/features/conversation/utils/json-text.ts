@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@/lib/api/types.ts';
+import type { ChatMessage } from '@/api/types.ts';
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 /** Characters that end a number or a literal (true, false, null). */

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@/lib/api/types.ts';
+import type { ChatMessage } from '@/api/types.ts';
 import { LONG_TEXT_LIMIT } from '../components/message-text.tsx';
 import { toolResultJson } from './json-text.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCompletion } from '@/lib/api/parse.ts';
-import type { CompletionRequest, Json } from '@/lib/api/types.ts';
+import { parseCompletion } from '@/api/parse.ts';
+import type { CompletionRequest, Json } from '@/api/types.ts';
 import { requestSummary, settingText } from './request-summary.ts';
 
 function requestOf(body: Record<string, Json>): CompletionRequest {

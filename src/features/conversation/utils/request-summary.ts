@@ -1,4 +1,4 @@
-import type { CompletionRequest, Json } from '@/lib/api/types.ts';
+import type { CompletionRequest, Json } from '@/api/types.ts';
 
 /** Strings that read the same written plainly: no control characters, no edge spaces. */
 const PLAIN = /^[^\p{Cc}\p{Zl}\p{Zp}]+$/u;

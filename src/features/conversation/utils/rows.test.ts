@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCompletion, parseMessage } from '@/lib/api/parse.ts';
+import { parseCompletion, parseMessage } from '@/api/parse.ts';
 import { buildConversationRows, messageLabel } from './rows.ts';
 
 const items = [

@@ -1,4 +1,4 @@
-import type { ChatMessage, Choice, MessageItem } from '@/lib/api/types.ts';
+import type { ChatMessage, Choice, MessageItem } from '@/api/types.ts';
 import { toolResultJson } from './json-text.ts';
 
 /** One row of the conversation's virtualized list. Keys are stable: message ids, never indexes. */

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { ImageFailureNotice } from '@/features/remote-images/components/image-failure-notice.tsx';
-import { RemoteImageConsent } from '@/features/remote-images/components/remote-image-consent.tsx';
-import { useImageFailure } from '@/features/remote-images/hooks/use-image-failure.ts';
-import { useMayLoadImage } from '@/features/remote-images/remote-images-setting.ts';
-import { classifyImageFailure } from '@/features/remote-images/utils/classify-image-failure.ts';
+import {
+  classifyImageFailure,
+  ImageFailureNotice,
+  RemoteImageConsent,
+  useImageFailure,
+  useMayLoadImage,
+} from '@/features/remote-images/index.ts';
 import { formatBytes } from '@/lib/format.ts';
 import { useLocaleFormats } from '@/lib/locale-formats.ts';
 import { describeUrl } from '@/lib/safe-url.ts';

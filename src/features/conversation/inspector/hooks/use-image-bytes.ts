@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { pagePolicyAllows } from '@/features/remote-images/api/page-policy.ts';
-import { diagnoseImageFailure } from '@/features/remote-images/hooks/use-image-failure.ts';
-import type { ImageFailure } from '@/features/remote-images/utils/classify-image-failure.ts';
+import { diagnoseImageFailure, pagePolicyAllows } from '@/features/remote-images/index.ts';
+import type { ImageFailure } from '@/features/remote-images/index.ts';
 import { safeImageSource } from '@/lib/safe-url.ts';
 import { acquireDataUrlBlob } from '../utils/data-url-blobs.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chatMessage } from '@/lib/api/chat-message.fixture.ts';
-import type { ContentPart, MessageItem } from '@/lib/api/types.ts';
+import { chatMessage } from '@/api/chat-message.fixture.ts';
+import type { ContentPart, MessageItem } from '@/api/types.ts';
 import type { ConversationRow } from '../../utils/rows.ts';
 import { collectImageParts, findImage } from './collect-image-parts.ts';
 

@@ -1,4 +1,4 @@
-import type { MessageItem } from '@/lib/api/types.ts';
+import type { MessageItem } from '@/api/types.ts';
 import type { ConversationRow } from '../../utils/rows.ts';
 import type { InspectorImage } from '../image-inspector-context.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseListFilters, serializeListFilters } from './list-filters.ts';
+import { parseListFilters, serializeListFilters } from './routes.ts';
 
 describe('list filters in the URL', () => {
   it('reads the API form', () => {

@@ -4,9 +4,9 @@ import {
   createFuzzWorld,
   type FamilyName,
   type FuzzWorld,
-} from '../../../e2e/fuzz/generator.ts';
-import { Rng } from '../../../server/data/prng.ts';
-import { validators } from '../../../server/test/spec.ts';
+} from '../../e2e/fuzz/generator.ts';
+import { Rng } from '../../server/data/prng.ts';
+import { validators } from '../../server/test/spec.ts';
 import { listEntries } from '@/features/completions-list/utils/list-entries.ts';
 import { answerPreview } from '@/features/completions-list/utils/preview.ts';
 import { displayJson } from '@/features/conversation/components/json-view.tsx';
