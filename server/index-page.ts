@@ -27,11 +27,24 @@ export const CONVERSATION_MODULES = [
 export const EARLY_REQUESTS_ENTRY = 'src/app/early-requests.ts';
 const MANIFEST = join('.vite', 'manifest.json');
 
-/** The same paths src/lib/route-params.ts reads ids from (raw, still percent-encoded). */
+/*
+ * The app's pages besides the list, as src/app/routes.ts reads them from the raw (still
+ * percent-encoded) path; server/test/index-page.test.ts checks both agree on a corpus of paths.
+ */
 const CONVERSATION_PATH = /^\/completions\/[^/]+(?:\/messages\/[^/]+)?\/?$/;
+const APP_PATH =
+  /^\/(?:completions\/[^/]+(?:\/messages\/[^/]+)?|threads\/[^/]+|compare\/[^/]+\/[^/]+)\/?$/;
 
 export function isConversationPath(rawPath: string): boolean {
   return CONVERSATION_PATH.test(rawPath);
+}
+
+/**
+ * A path of one of the app's pages that carries ids: ids may hold any character ("/" → %2F
+ * included), so such a path can't be a file and always gets the app.
+ */
+export function isAppPath(rawPath: string): boolean {
+  return APP_PATH.test(rawPath);
 }
 
 interface ManifestChunk {

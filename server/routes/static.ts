@@ -14,7 +14,7 @@ import {
   sendText,
   type Encoding,
 } from '../http-util.ts';
-import { indexPageFor, type IndexHints } from '../index-page.ts';
+import { indexPageFor, isAppPath, type IndexHints } from '../index-page.ts';
 import { prefixMount, refusedUnlessRead, type Mount } from './mount.ts';
 
 const MIME: Record<string, string> = {
@@ -194,7 +194,7 @@ export function createStaticHandler(options: StaticOptions) {
     const resolved = resolveInside(root, rawPath);
     // The app's own routes carry API ids, which may hold any character ("/" → %2F included):
     // they can't be files, so they get the app, never a refusal.
-    if (!resolved.ok && options.spaFallback && rawPath.startsWith('/completions/')) {
+    if (!resolved.ok && options.spaFallback && isAppPath(rawPath)) {
       await sendIndex(req, res, root, rawPath, hints);
       return;
     }

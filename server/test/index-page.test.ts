@@ -8,9 +8,11 @@ import { startServer, type RunningServer } from '../http.ts';
 import {
   conversationIndex,
   escapeHtml,
+  isAppPath,
   isConversationPath,
   type IndexHints,
 } from '../index-page.ts';
+import { parseRoute } from '../../src/app/routes.ts';
 import { rawRequest } from './helpers.ts';
 
 // The shape Vite writes (vite.config.ts builds with a manifest and a second entry).
@@ -213,5 +215,36 @@ describe('served pages', () => {
     // A plain static host: no /v1 to ask, and the page as built.
     const staticOnly = await start({ api: false });
     expect((await page(staticOnly, '/completions/c/messages/c-7')).body).toBe(INDEX);
+  });
+});
+
+describe('the server and the app read the same paths', () => {
+  // src/app/routes.ts owns the URL; the server matches the same pages on its own (it serves the
+  // app for them, and a conversation's page with its chunks): they must agree.
+  const paths = [
+    '/',
+    '/completions/chatcmpl-1',
+    '/completions/chatcmpl-1/',
+    '/completions/chatcmpl-1/messages/chatcmpl-1-7',
+    '/completions/a%2Fb/messages/c%2Fd',
+    '/completions/%E2%9C%93',
+    '/completions/',
+    '/completions//messages/x',
+    '/completions/a/messages/',
+    '/completions/a/b',
+    '/completions/a/messages/b/c',
+    '/threads/t-1',
+    '/threads/',
+    '/compare/a/b',
+    '/compare/a',
+    '/compare/a/b/c',
+    '/assets/index.js',
+    '/favicon.svg',
+    '/completionsx/a',
+  ];
+  it.each(paths)('%s', (path) => {
+    const route = parseRoute(path, '');
+    expect(isConversationPath(path)).toBe(route?.page === 'conversation');
+    expect(isAppPath(path)).toBe(route !== null && route.page !== 'list');
   });
 });
