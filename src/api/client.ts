@@ -443,3 +443,11 @@ export function createApiClient(
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/**
+ * GET a JSON answer from the viewer's own server (`/__viewer/…`, beside the page, never the
+ * API's base URL), with the same errors, timeout and abort handling as the API's requests.
+ */
+export function requestViewerJson(path: string, signal?: AbortSignal): Promise<unknown> {
+  return request({ baseURL: `${import.meta.env.BASE_URL}__viewer` }, path, { signal });
+}

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { CompletionsFilters } from './completions-list.ts';
+import type { SearchParams } from './search.ts';
 
 /**
  * Every query and mutation key of the API's data, in one place. Each starts from the
@@ -35,6 +36,9 @@ export const queryKeys = {
       ...messagesRoot(connection, completionId),
       anchor === null ? { from: 'start' } : { anchor },
     ] as const,
+  /** Results of the local index's search (the viewer's own server only). */
+  search: (connection: string, params: SearchParams) =>
+    [...connectionRoot(connection), 'search', params] as const,
   viewerInfo: () => ['viewer', 'info'] as const,
 };
 

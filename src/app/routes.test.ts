@@ -55,8 +55,9 @@ describe('routes round-trip (build → parse → the same route)', () => {
   it.each([
     ['nothing', {}],
     ['a search text', { q: 'what 100% + a&b=c 🚀' }],
-    ['a date range', { createdAfter: 1_700_000_000, createdBefore: 1_800_000_000 }],
-    ['zero', { createdAfter: 0 }],
+    ['a date range', { createdAfter: '1700000000', createdBefore: '1800000000' }],
+    ['zero', { createdAfter: '0' }],
+    ['ISO dates', { createdAfter: '2026-12-01', createdBefore: '2026-12-02T14:30:00+02:00' }],
   ])('the list with %s', (_label, extra) => {
     const route: Route = {
       page: 'list',
@@ -93,8 +94,8 @@ describe('hrefs', () => {
       listHref({
         filters: { model: 'gpt-4o', metadata: { customer: 'acme' }, order: 'asc' },
         q: 'hello world',
-        createdAfter: 1,
-        createdBefore: 2,
+        createdAfter: '1',
+        createdBefore: '2',
       }),
     ).toBe(
       '/?model=gpt-4o&metadata[customer]=acme&order=asc&q=hello+world&created_after=1&created_before=2',
@@ -128,7 +129,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/', '?created_before=1e9&created_after=12&q=')).toMatchObject({
       page: 'list',
       q: null,
-      createdAfter: 12,
+      createdAfter: '12',
       createdBefore: null,
     });
   });

@@ -8,8 +8,8 @@ import type { CompletionsFilters } from '@/api/completions-list.ts';
  *
  * Paths:
  * - `/` the list; search: `model`, `metadata[key]=value` (any number), `order=asc`, and, for the
- *   coming index, `q` (a search text), `created_after` / `created_before` (Unix seconds, like the
- *   API's `created`).
+ *   index, `q` (a search text), `created_after` / `created_before` (unix seconds like the API's
+ *   `created`, or an ISO 8601 date or date-time).
  * - `/completions/:id` a conversation; `/completions/:id/messages/:messageId` with a message
  *   selected; search: `part=N` (a content part of that message), `find=term` (find in page).
  * - `/threads/:threadId` a thread (coming).
@@ -34,8 +34,9 @@ export interface ListRoute {
   /** A search text; null when none. */
   q: string | null;
   /** Unix seconds; null when unbounded. */
-  createdAfter: number | null;
-  createdBefore: number | null;
+  /** As in the URL: unix seconds, or an ISO 8601 date or date-time (the server reads both). */
+  createdAfter: string | null;
+  createdBefore: string | null;
 }
 
 export interface ConversationRoute {
@@ -106,8 +107,8 @@ function filterParts(filters: CompletionsFilters): string[] {
 export function listHref(list: Partial<Omit<ListRoute, 'page'>> = {}): string {
   const parts = filterParts(list.filters ?? emptyFilters);
   if (list.q) parts.push(`q=${encodeQuery(list.q)}`);
-  if (list.createdAfter != null) parts.push(`created_after=${list.createdAfter}`);
-  if (list.createdBefore != null) parts.push(`created_before=${list.createdBefore}`);
+  if (list.createdAfter) parts.push(`created_after=${encodeQuery(list.createdAfter)}`);
+  if (list.createdBefore) parts.push(`created_before=${encodeQuery(list.createdBefore)}`);
   return `/${searchOf(parts)}`;
 }
 
@@ -192,7 +193,16 @@ function text(params: URLSearchParams, name: string): string | null {
   return value === null || value === '' ? null : value;
 }
 
-/** A parameter of digits only (`part=2`, `created_after=1700000000`), or null. */
+/**
+ * A date bound as written (`1700000000`, `2026-12-01`, `2026-12-01T14:00:00Z`, `…+02:00`), or
+ * null for anything that can't be one (the server checks it fully and says what is wrong).
+ */
+function timeBound(params: URLSearchParams, name: string): string | null {
+  const value = params.get(name)?.trim() ?? '';
+  return /^\d[\dTtZz:.+\- ]{0,40}$/.test(value) ? value : null;
+}
+
+/** A parameter of digits only (`part=2`), or null. */
 function wholeNumber(params: URLSearchParams, name: string): number | null {
   const value = params.get(name);
   return value !== null && /^\d{1,15}$/.test(value) ? Number(value) : null;
@@ -217,8 +227,8 @@ export function parseRoute(pathname: string, search: string): Route | null {
       page: 'list',
       filters: parseListFilters(search),
       q: text(params, 'q'),
-      createdAfter: wholeNumber(params, 'created_after'),
-      createdBefore: wholeNumber(params, 'created_before'),
+      createdAfter: timeBound(params, 'created_after'),
+      createdBefore: timeBound(params, 'created_before'),
     };
   }
   let match = PATHS.conversation.exec(pathname);

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualList, type ListEdge } from '@/lib/virtual/use-virtual-list.ts';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
@@ -15,14 +15,17 @@ import { hasFilters } from '../utils/list-filters.ts';
 import { listEntries } from '../utils/list-entries.ts';
 import { useRowHeight } from '../hooks/use-row-height.ts';
 import { CompletionRow } from './completion-row.tsx';
+import { viewerInfoQueryOptions } from '@/features/connection/index.ts';
 import { FilterBar } from './filter-bar.tsx';
+import { SearchBar } from './search-bar.tsx';
+import { SearchResults } from './search-results.tsx';
 import { OpenCompletionForm } from './open-completion-form.tsx';
 import { UnreadableRow } from './unreadable-row.tsx';
 
 const LOAD_AHEAD_ROWS = 20;
 
 export function CompletionsListPage() {
-  const { filters, setFilters, href } = useListFilters();
+  const { filters, setFilters, search, setSearch, href } = useListFilters();
   // Same query as the list below (one request): the models seen so far, as suggestions.
   const scope = useApiScope();
   const list = useInfiniteQuery(completionsListInfiniteOptions(scope, filters));
@@ -31,6 +34,21 @@ export function CompletionsListPage() {
     for (const page of list.data?.pages ?? []) for (const c of page.data) seen.add(c.model);
     return [...seen].sort();
   }, [list.data]);
+  const info = useQuery(viewerInfoQueryOptions());
+  const searching =
+    search.q !== null || search.createdAfter !== null || search.createdBefore !== null;
+  const index =
+    scope.id !== 'server' || info.data?.mode === 'static' || info.data?.search === false
+      ? 'none'
+      : info.data?.search
+        ? 'available'
+        : 'unknown';
+  const indexNote =
+    scope.id !== 'server'
+      ? 'a direct connection to an API has none.'
+      : info.data?.mode === 'proxy'
+        ? 'in proxy mode it keeps none yet.'
+        : 'this host serves the viewer without one.';
   useEffect(() => {
     rememberListHref(href);
     document.title = 'Stored completions';
@@ -41,11 +59,23 @@ export function CompletionsListPage() {
       <div className="shrink-0 border-b border-slate-200 bg-white px-4 py-3">
         <div className="mx-auto flex max-w-5xl flex-col gap-3">
           <OpenCompletionForm />
+          {index === 'available' && <SearchBar key={href} search={search} onChange={setSearch} />}
           <FilterBar filters={filters} models={models} onChange={setFilters} />
+          {index === 'none' && (
+            <p className="text-xs text-slate-600" data-testid="search-unavailable">
+              {searching ? 'This link asks for a search or a date range, but s' : 'S'}earch and date
+              ranges need the local index of the viewer’s own server (npm start, on the demo or a
+              --data file); {indexNote}
+            </p>
+          )}
         </div>
       </div>
       {/* A new filter set is a new list: fresh virtualizer, its own remembered position. */}
-      <CompletionsList key={href} positionKey={href} />
+      {searching && index === 'available' ? (
+        <SearchResults key={href} params={{ ...search, filters }} />
+      ) : (
+        <CompletionsList key={href} positionKey={href} />
+      )}
     </div>
   );
 }

@@ -24,5 +24,12 @@ export function useListFilters() {
       navigateTo((current) => ({ ...(current?.page === 'list' ? current : NO_LIST), filters })),
     [navigateTo],
   );
-  return { filters: list.filters, setFilters, href: listHref(list) };
+  /** A search text and a date range (the local index's), kept with the filters. */
+  const setSearch = useCallback(
+    (search: Partial<Pick<ListRoute, 'q' | 'createdAfter' | 'createdBefore'>>) =>
+      navigateTo((current) => ({ ...(current?.page === 'list' ? current : NO_LIST), ...search })),
+    [navigateTo],
+  );
+  const search = { q: list.q, createdAfter: list.createdAfter, createdBefore: list.createdBefore };
+  return { filters: list.filters, setFilters, search, setSearch, href: listHref(list) };
 }

@@ -6,11 +6,16 @@ const json = 'application/json';
 describe('parseViewerInfo', () => {
   it('reads the server modes', () => {
     expect(
-      parseViewerInfo(200, json, '{"mode":"demo","completions":240,"keyRequired":false}'),
+      parseViewerInfo(
+        200,
+        json,
+        '{"mode":"demo","completions":240,"keyRequired":false,"search":true}',
+      ),
     ).toEqual({
       mode: 'demo',
       completions: 240,
       keyRequired: false,
+      search: true,
     });
     expect(
       parseViewerInfo(
@@ -18,7 +23,12 @@ describe('parseViewerInfo', () => {
         json,
         '{"mode":"proxy","baseURL":"https://api.openai.com/v1","keyRequired":false}',
       ),
-    ).toEqual({ mode: 'proxy', baseURL: 'https://api.openai.com/v1', keyRequired: false });
+    ).toEqual({
+      mode: 'proxy',
+      baseURL: 'https://api.openai.com/v1',
+      keyRequired: false,
+      search: false,
+    });
     expect(parseViewerInfo(200, json, '{"mode":"file","keyRequired":true}')).toMatchObject({
       keyRequired: true,
     });
@@ -28,7 +38,12 @@ describe('parseViewerInfo', () => {
         json,
         '{"mode":"demo","keyRequired":false,"connectSrc":["https://api.openai.com",3]}',
       ),
-    ).toEqual({ mode: 'demo', keyRequired: false, connectSrc: ['https://api.openai.com'] });
+    ).toEqual({
+      mode: 'demo',
+      keyRequired: false,
+      search: false,
+      connectSrc: ['https://api.openai.com'],
+    });
   });
 
   it('a 404, or a static host’s index.html fallback, means a static host', () => {

@@ -13,6 +13,8 @@ export type ViewerInfo =
       keyRequired: boolean;
       /** Origins the server's CSP lets the page connect to directly, besides its own. */
       connectSrc?: string[];
+      /** Whether the server keeps a local index to search (GET /__viewer/search). */
+      search: boolean;
     }
   | { mode: 'static' };
 
@@ -38,7 +40,11 @@ export function parseViewerInfo(
   const record = body as Record<string, unknown>;
   const mode = record.mode;
   if (mode !== 'demo' && mode !== 'file' && mode !== 'proxy') return STATIC;
-  const info: ViewerInfo = { mode, keyRequired: record.keyRequired === true };
+  const info: ViewerInfo = {
+    mode,
+    keyRequired: record.keyRequired === true,
+    search: record.search === true,
+  };
   if (typeof record.baseURL === 'string' && record.baseURL !== '') info.baseURL = record.baseURL;
   if (typeof record.completions === 'number' && Number.isFinite(record.completions))
     info.completions = record.completions;

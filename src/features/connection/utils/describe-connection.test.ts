@@ -17,7 +17,7 @@ const direct: ActiveConnection = {
 };
 const demo: ServerInfoState = {
   status: 'success',
-  info: { mode: 'demo', completions: 240, keyRequired: false },
+  info: { mode: 'demo', completions: 240, keyRequired: false, search: true },
 };
 const proxy: ServerInfoState = {
   status: 'success',
