@@ -3,12 +3,14 @@
  * text (content and text parts, refusal, tool call ids, names and arguments, tool results,
  * audio transcript), prepared for FTS5's unicode61 tokenizer. That tokenizer treats a run of CJK
  * characters with no spaces as one word, so each CJK character is spaced apart here, and the
- * same is done to queries (`ftsQuery`): a two-character Japanese word is then a two-token
+ * same is done to queries (search-query.ts): a two-character Japanese word is then a two-token
  * phrase, found anywhere inside a sentence.
  */
 
-const CJK =
-  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}])/gu;
+/** The scripts written without spaces between words, as a regex character class's body. */
+export const CJK_CLASS =
+  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Bopomofo}';
+const CJK = new RegExp(`([${CJK_CLASS}])`, 'gu');
 
 /** Spaces CJK characters apart (index and query side alike). */
 export function spaceCjk(text: string): string {
@@ -59,24 +61,4 @@ export function searchText(message: unknown): string {
 export function answerOf(completion: { choices?: unknown }): unknown {
   const first = Array.isArray(completion.choices) ? completion.choices[0] : undefined;
   return isObject(first) ? first.message : undefined;
-}
-
-/**
- * An FTS5 MATCH expression for what a user typed: every whitespace-separated term must occur
- * (a term ending in `*` is a prefix), and a "quoted phrase" must occur as written. Terms are
- * quoted, so punctuation (A-1042, call_abc123) and FTS5 operators are taken literally.
- */
-export function ftsQuery(input: string): string {
-  const parts: string[] = [];
-  const re = /"([^"]*)"|(\S+)/g;
-  for (let m = re.exec(input); m; m = re.exec(input)) {
-    const phrase = m[1] !== undefined;
-    let term = (phrase ? m[1]! : m[2]!).trim();
-    const prefix = !phrase && term.length > 1 && term.endsWith('*');
-    if (prefix) term = term.slice(0, -1);
-    term = spaceCjk(term).trim();
-    if (term === '') continue;
-    parts.push(`"${term.replace(/"/g, '""')}"${prefix ? '*' : ''}`);
-  }
-  return parts.join(' ');
 }

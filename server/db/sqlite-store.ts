@@ -17,7 +17,7 @@ import type {
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.ts';
 
-interface CompletionRow {
+export interface CompletionRow {
   seq: number;
   id: string;
   created: number;
@@ -28,16 +28,16 @@ interface CompletionRow {
 }
 
 /** Completions not deleted through the API, with their overlay's metadata. */
-const VISIBLE = `
+export const VISIBLE = `
   FROM completions c LEFT JOIN completion_overlay o ON o.completion_id = c.id
   WHERE (o.deleted IS NULL OR o.deleted = 0)`;
-const COLUMNS = 'SELECT c.seq, c.id, c.created, c.json, c.message_count, o.metadata';
+export const COLUMNS = 'SELECT c.seq, c.id, c.created, c.json, c.message_count, o.metadata';
 
 /**
  * One `metadata[key]=value` condition (2 x 2 parameters: key, value): the overlay's metadata
  * when the API replaced it, the imported pairs otherwise.
  */
-const METADATA_MATCH = `
+export const METADATA_MATCH = `
   AND CASE WHEN o.metadata IS NOT NULL
     THEN EXISTS (SELECT 1 FROM json_each(o.metadata) j
                  WHERE j.key = ? AND j.type = 'text' AND j.value = ?)
@@ -45,7 +45,7 @@ const METADATA_MATCH = `
                  WHERE m.completion_seq = c.seq AND m.key = ? AND m.value = ?)
   END`;
 
-function toCompletion(row: CompletionRow): CompletionObject {
+export function toCompletion(row: CompletionRow): CompletionObject {
   const completion = JSON.parse(row.json) as CompletionObject;
   if (row.metadata === null) return completion;
   return { ...completion, metadata: JSON.parse(row.metadata) as Metadata };
@@ -56,7 +56,7 @@ export class SqliteStore implements Store {
   /** Prepared list queries by shape (order, filters), built on first use. */
   private readonly listQueries = new Map<string, Statement<unknown[]>>();
 
-  constructor(private readonly db: Db) {
+  constructor(readonly db: Db) {
     this.statements = {
       get: db.prepare(`${COLUMNS} ${VISIBLE} AND c.id = ?`),
       size: db.prepare(`SELECT count(*) AS n, coalesce(sum(c.message_count), 0) AS m ${VISIBLE}`),

@@ -1,13 +1,15 @@
 /**
- * /__viewer/*: GET /__viewer/info (where the data comes from) and the endpoints others mount
+ * /__viewer/*: GET /__viewer/info (where the data comes from), GET /__viewer/search (search.ts) and the endpoints others mount
  * here (the test-only reset, see testing/); a plain 404 for anything else, and on a static-only
  * server. Other sites' pages get nothing here, not even the info.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Store } from '../api/store.ts';
 import type { ViewerMode } from '../data-source.ts';
+import { SqliteStore } from '../db/sqlite-store.ts';
 import { sendBody } from '../http-util.ts';
 import { crossSiteRefusal, sendApiError } from '../security.ts';
+import { searchEndpoint, VIEWER_SEARCH_PATH } from './search.ts';
 import { notFound, prefixMount, refusedUnlessRead, type Mount } from './mount.ts';
 
 export const VIEWER_PREFIX = '/__viewer/';
@@ -20,6 +22,8 @@ export interface ViewerInfo {
   baseURL?: string;
   /** Demo and file modes: completions currently stored (deletions count). */
   completions?: number;
+  /** Whether GET /__viewer/search answers (a local index: demo and file modes). */
+  search: boolean;
   /** Whether /v1 needs `Authorization: Bearer <key>` from the browser. */
   keyRequired: boolean;
   /**
@@ -54,17 +58,28 @@ function publicBaseURL(baseURL: string): string {
   }
 }
 
+/** The local index search reads, when the store is the SQLite one. */
+const searchDb = (options: ViewerRoutesOptions) =>
+  options.store instanceof SqliteStore ? options.store.db : null;
+
 function viewerInfo(options: ViewerRoutesOptions): ViewerInfo {
   const { mode } = options;
   const csp = options.connectSrc ? { connectSrc: [...options.connectSrc] } : {};
   switch (mode.kind) {
     case 'proxy':
-      return { mode: 'proxy', baseURL: publicBaseURL(mode.baseURL), keyRequired: false, ...csp };
+      return {
+        mode: 'proxy',
+        baseURL: publicBaseURL(mode.baseURL),
+        search: false,
+        keyRequired: false,
+        ...csp,
+      };
     case 'demo':
     case 'file':
       return {
         mode: mode.kind,
         completions: options.store?.size ?? 0,
+        search: searchDb(options) !== null,
         keyRequired: options.keyRequired,
         ...csp,
       };
@@ -77,6 +92,7 @@ export function viewerRoutes(options: ViewerRoutesOptions): Mount {
   if (options.mode.kind === 'static') return prefixMount(VIEWER_PREFIX, notFound);
   const endpoints: Record<string, ViewerEndpoint> = {
     ...options.endpoints,
+    [VIEWER_SEARCH_PATH]: searchEndpoint(searchDb(options)),
     [VIEWER_INFO_PATH]: async (req, res) => {
       if (await refusedUnlessRead(req, res)) return;
       const body = Buffer.from(JSON.stringify(viewerInfo(options)), 'utf8');

@@ -29,6 +29,7 @@ describe('demo mode', () => {
     expect(await info(server)).toEqual({
       mode: 'demo',
       completions: total,
+      search: true,
       keyRequired: false,
       connectSrc: ['https://api.openai.com'],
     });
@@ -36,6 +37,7 @@ describe('demo mode', () => {
     expect(await info(server)).toEqual({
       mode: 'demo',
       completions: total - 1,
+      search: true,
       keyRequired: false,
       connectSrc: ['https://api.openai.com'],
     });
@@ -87,6 +89,7 @@ describe('file, key-required and proxy modes', () => {
       expect(JSON.parse(text)).toEqual({
         mode: 'file',
         completions: 2,
+        search: true,
         keyRequired: true,
         connectSrc: ['https://api.openai.com'],
       });
@@ -108,6 +111,7 @@ describe('file, key-required and proxy modes', () => {
       expect(body).toEqual({
         mode: 'proxy',
         baseURL: 'https://upstream.example/v1',
+        search: false,
         keyRequired: false,
         connectSrc: ['https://api.openai.com'],
       });
@@ -126,6 +130,7 @@ describe('file, key-required and proxy modes', () => {
       expect(await info(plain)).toEqual({
         mode: 'proxy',
         baseURL: 'https://api.openai.com/v1',
+        search: false,
         keyRequired: false,
         connectSrc: [],
       });

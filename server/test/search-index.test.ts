@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CompletionObject } from '../api/types.ts';
 import { openDatabase, type Db } from '../db/database.ts';
-import { ftsQuery, messageTexts, spaceCjk } from '../db/search-text.ts';
+import { ftsQuery } from '../db/search-query.ts';
+import { messageTexts, spaceCjk } from '../db/search-text.ts';
 import { arrayMessages, createWriter } from '../db/write.ts';
 
 const completion = (id: string, answer: unknown): CompletionObject => ({
@@ -139,6 +140,6 @@ describe('search text', () => {
 
   it('spaces CJK characters apart, leaving other text alone', () => {
     expect(spaceCjk('私は東京 in Tokyo')).toBe(' 私 は 東 京 in Tokyo');
-    expect(ftsQuery('東京 "a b" x* say"')).toBe('"東 京" "a b" "x"* "say"""');
+    expect(ftsQuery('東京 "a b" x* say"')).toBe('"東 京" AND "a b" AND "x" * AND "say"');
   });
 });
