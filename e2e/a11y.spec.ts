@@ -87,6 +87,12 @@ test.describe('axe: no serious or critical violation', () => {
     await audit(page, 'list, filtered (model, metadata, order)');
   });
 
+  test('search results, with a custom date range open', async ({ page }) => {
+    await page.goto('/?q=weather&created_after=2000-01-01');
+    await expect(page.getByTestId('search-hit').first()).toBeVisible();
+    await audit(page, 'search results');
+  });
+
   test('a filter that matches nothing', async ({ page }) => {
     await page.goto('/?model=no-such-model');
     await expect(page.getByTestId('no-match')).toBeVisible();

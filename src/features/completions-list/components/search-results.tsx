@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef } from 'react';
 import { Link } from 'wouter';
+import { ApiError } from '@/api/errors.ts';
 import { useApiScope } from '@/api/scope.ts';
 import { searchInfiniteOptions, type SearchHit, type SearchParams } from '@/api/search.ts';
 import { conversationHref } from '@/app/routes.ts';
@@ -53,6 +54,17 @@ export function SearchResults({ params }: { params: SearchParams }) {
     overscan: 6,
   });
 
+  if (results.error instanceof ApiError && results.error.status === 400) {
+    // The query or a date bound can't be read: the server says which and why.
+    return (
+      <p
+        className="mx-auto w-full max-w-5xl px-4 py-8 text-center text-slate-700"
+        data-testid="search-invalid"
+      >
+        {results.error.message}
+      </p>
+    );
+  }
   if (results.isError && !results.data) {
     return (
       <div className="mx-auto w-full max-w-5xl p-4">

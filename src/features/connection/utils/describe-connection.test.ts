@@ -21,10 +21,13 @@ const demo: ServerInfoState = {
 };
 const proxy: ServerInfoState = {
   status: 'success',
-  info: { mode: 'proxy', baseURL: 'https://api.openai.com/v1', keyRequired: false },
+  info: { mode: 'proxy', baseURL: 'https://api.openai.com/v1', keyRequired: false, search: false },
 };
 const staticHost: ServerInfoState = { status: 'success', info: { mode: 'static' } };
-const keyed: ServerInfoState = { status: 'success', info: { mode: 'demo', keyRequired: true } };
+const keyed: ServerInfoState = {
+  status: 'success',
+  info: { mode: 'demo', keyRequired: true, search: true },
+};
 
 describe('describing the connection', () => {
   it('labels the header button', () => {
