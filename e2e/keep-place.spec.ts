@@ -222,3 +222,36 @@ test('on a slow network a skeleton shows from the first paint, until the app rep
   await expect(page.getByTestId('completion-row').first()).toBeVisible({ timeout: 15_000 });
   await expect(skeleton).toHaveCount(0);
 });
+
+test.describe('the whole conversation, not only what is loaded', () => {
+  test('the position: “message 7,000 of 10,000”, following the reader', async ({ page }) => {
+    await page.goto(`/completions/${DEMO_IDS.long}/messages/${DEMO_IDS.long}-7000`);
+    const position = page.getByTestId('reading-position');
+    await expect(position).toHaveText('message 7,000 of 10,000');
+    await scroller(page).evaluate((el) => el.scrollBy({ top: 4_000 }));
+    await expect(position).not.toHaveText('message 7,000 of 10,000');
+    await expect(position).toHaveText(/^message 7,0\d\d of 10,000$/);
+    // A short conversation says nothing of it.
+    await page.goto(`/completions/${DEMO_IDS.refusal}`);
+    await expect(page.getByTestId('answer-choice')).toBeVisible();
+    await expect(page.getByTestId('reading-position')).toHaveCount(0);
+  });
+
+  test('End lands at the true end, Home at the true start', async ({ page }) => {
+    await page.goto(`/completions/${DEMO_IDS.long}`);
+    const last = `${DEMO_IDS.long}-9999`;
+    await expect(page.getByTestId('reading-position')).toHaveText('message 0 of 10,000');
+    await scroller(page).focus();
+    await page.keyboard.press('End');
+    await expect(page).toHaveURL(new RegExp(`/messages/${last}$`));
+    await expect(page.locator(`[data-message-id="${last}"]`)).toBeInViewport();
+    await expect(page.getByTestId('reading-position')).toHaveText('message 9,999 of 10,000');
+    // At the true end End scrolls as usual, to the answer below.
+    await scroller(page).focus();
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('answer-choice').first()).toBeInViewport();
+    await page.keyboard.press('Home');
+    await expect(page).toHaveURL(new RegExp(`/completions/${DEMO_IDS.long}$`));
+    await expect(page.locator(`[data-message-id="${DEMO_IDS.long}-0"]`)).toBeInViewport();
+  });
+});

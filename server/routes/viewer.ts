@@ -1,5 +1,6 @@
 /**
- * /__viewer/*: GET /__viewer/info (where the data comes from), GET /__viewer/search (search.ts) and the endpoints others mount
+ * /__viewer/*: GET /__viewer/info (where the data comes from), GET /__viewer/search (search.ts),
+ * GET /__viewer/conversation (conversation-summary.ts) and the endpoints others mount
  * here (the test-only reset, see testing/); a plain 404 for anything else, and on a static-only
  * server. Other sites' pages get nothing here, not even the info.
  */
@@ -9,6 +10,7 @@ import type { ViewerMode } from '../data-source.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
 import { sendBody } from '../http-util.ts';
 import { crossSiteRefusal, sendApiError } from '../security.ts';
+import { conversationSummaryEndpoint, VIEWER_CONVERSATION_PATH } from './conversation-summary.ts';
 import { searchEndpoint, VIEWER_SEARCH_PATH } from './search.ts';
 import { notFound, prefixMount, refusedUnlessRead, type Mount } from './mount.ts';
 
@@ -93,6 +95,7 @@ export function viewerRoutes(options: ViewerRoutesOptions): Mount {
   const endpoints: Record<string, ViewerEndpoint> = {
     ...options.endpoints,
     [VIEWER_SEARCH_PATH]: searchEndpoint(searchDb(options)),
+    [VIEWER_CONVERSATION_PATH]: conversationSummaryEndpoint(options.store),
     [VIEWER_INFO_PATH]: async (req, res) => {
       if (await refusedUnlessRead(req, res)) return;
       const body = Buffer.from(JSON.stringify(viewerInfo(options)), 'utf8');

@@ -39,6 +39,9 @@ export const queryKeys = {
   /** Results of the local index's search (the viewer's own server only). */
   search: (connection: string, params: SearchParams) =>
     [...connectionRoot(connection), 'search', params] as const,
+  /** A conversation's length and end ids, from the viewer server's local data. */
+  conversationSummary: (connection: string, completionId: string) =>
+    [...messagesRoot(connection, completionId), 'summary'] as const,
   viewerInfo: () => ['viewer', 'info'] as const,
 };
 

@@ -10,9 +10,12 @@ import { ImageInspectorProvider } from '../inspector/image-inspector-provider.ts
 import { collectImageParts } from '../inspector/utils/collect-image-parts.ts';
 import { ConversationActions } from '../list/conversation-actions.tsx';
 import { ConversationRows } from '../list/conversation-rows.tsx';
+import { readingPosition } from '../list/reading-position.ts';
 import { useConversationList } from '../list/use-conversation-list.ts';
 import { ConversationNavigationContext } from '../navigation/navigation-context.ts';
+import { useEndKeys } from '../navigation/use-end-keys.ts';
 import { useNavigation } from '../navigation/use-navigation.ts';
+import { useConversationSummary } from '../hooks/use-conversation-summary.ts';
 import { AnchorMissing, CompletionFailed, Skeleton, WithHeader } from './conversation-states.tsx';
 
 /** One conversation: its data states, its providers and its layout. */
@@ -63,6 +66,14 @@ export function ConversationPage({
     selectMessage,
   });
   const findButton = useRef<HTMLButtonElement>(null);
+  const summary = useConversationSummary(completionId);
+  useEndKeys({
+    scrollRef,
+    completionId,
+    summary,
+    hasNextPage: messages.hasNextPage,
+    hasPreviousPage: messages.hasPreviousPage,
+  });
 
   useEffect(() => {
     if (completion.data) document.title = `${completion.data.model} · ${completion.data.id}`;
@@ -173,6 +184,7 @@ export function ConversationPage({
               hasAnswer={(completion.data?.choices.length ?? 0) > 0}
               jumpingToAnswer={jumpingToAnswer}
               messageCount={messageCount}
+              position={readingPosition(list.rows, virtualizer, completionId, summary)}
               onFind={find.openFind}
               onJumpToAnswer={() => void jumpToAnswer()}
               findButton={findButton}

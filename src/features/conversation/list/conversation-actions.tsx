@@ -19,6 +19,7 @@ export function ConversationActions({
   hasAnswer,
   jumpingToAnswer,
   messageCount,
+  position,
   onFind,
   onJumpToAnswer,
   findButton,
@@ -31,6 +32,8 @@ export function ConversationActions({
   hasAnswer: boolean;
   jumpingToAnswer: boolean;
   messageCount: number;
+  /** "message 7,000 of 10,000": where the reader is in the whole conversation, when known. */
+  position: { index: number; total: number } | null;
   onFind: () => void;
   onJumpToAnswer: () => void;
   findButton: RefObject<HTMLButtonElement | null>;
@@ -42,7 +45,7 @@ export function ConversationActions({
   const answerRow = virtualizer.getVirtualItems().find((item) => item.key === 'answer-heading');
   const answerBelow = !answerRow || answerRow.start > offset + viewHeight - 48;
   const showAnswer = hasAnswer && (answerBelow || jumpingToAnswer);
-  if (!showFind && !showTop && !showAnswer) return null;
+  if (!showFind && !showTop && !showAnswer && !position) return null;
   return (
     // Floating at the bottom right from 640 px up (outside the text column on a desktop); on a
     // phone a bar of its own under the list, so it never covers text.
@@ -50,6 +53,15 @@ export function ConversationActions({
       className="flex shrink-0 justify-end gap-2 border-t border-slate-200 bg-white px-3 py-2 sm:pointer-events-none sm:absolute sm:right-6 sm:bottom-4 sm:border-0 sm:bg-transparent sm:p-0"
       data-testid="conversation-actions"
     >
+      {position && (
+        <p
+          className="pointer-events-auto me-auto self-center rounded-full border border-slate-200 bg-white/90 px-3 py-1 text-xs text-slate-700 tabular-nums shadow-sm sm:me-0"
+          data-testid="reading-position"
+          title="The message at the top of the view, counted from 0 as in message ids. End and Home go to the conversation’s last and first messages."
+        >
+          message {formatNumber(position.index)} of {formatNumber(position.total)}
+        </p>
+      )}
       {showFind && (
         <button
           ref={findButton}

@@ -144,14 +144,18 @@ export function useConversationList(
   // follows a prop; only the scrolling is an effect.
   const [followedUrl, setFollowedUrl] = useState(messageId);
   const [ownSelection, setOwnSelection] = useState<string | null>(null);
-  const [scrollRequest, setScrollRequest] = useState<{ id: string } | null>(null);
+  // A row to bring into view once, or (id null) the top, for a window opened from the start.
+  const [scrollRequest, setScrollRequest] = useState<{ id: string | null } | null>(null);
   if (followedUrl !== messageId) {
     setFollowedUrl(messageId);
     setOwnSelection(null);
     if (messageId === null || messageId !== ownSelection) {
       if (messageId === null) {
         // Back to the conversation itself: from its start, unless that is already loaded.
-        if (anchor !== null && (messages.hasPreviousPage || messages.isError)) setAnchor(null);
+        if (anchor !== null && (messages.hasPreviousPage || messages.isError)) {
+          setAnchor(null);
+          setScrollRequest({ id: null });
+        }
       } else if (showList) {
         if (rowIndexByKey.has(messageId)) setScrollRequest({ id: messageId });
         else if (messageId !== anchor) setAnchor(messageId);
@@ -163,6 +167,10 @@ export function useConversationList(
   useEffect(() => {
     if (!scrollRequest || scrolledFor.current === scrollRequest) return;
     scrolledFor.current = scrollRequest;
+    if (scrollRequest.id === null) {
+      virtualizer.scrollToOffset(0);
+      return;
+    }
     const index = rowIndexByKey.get(scrollRequest.id) ?? -1;
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [scrollRequest, rowIndexByKey, virtualizer]);
