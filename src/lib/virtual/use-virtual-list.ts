@@ -4,7 +4,7 @@ import {
   type Virtualizer,
   type VirtualizerOptions,
 } from '@tanstack/react-virtual';
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { initialRect, layoutAfterCommit } from './virtual-layout.ts';
 
 /** One end of a paged list (a TanStack infinite query's state for that direction). */
@@ -14,6 +14,54 @@ export interface ListEdge {
   isError: boolean;
   /** Loads the next page that way; must not cancel a fetch at the other end. */
   fetch: () => void;
+}
+
+/** What an infinite query (TanStack Query's names) says of its next or previous page. */
+export interface PagedQuery {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  isFetchNextPageError: boolean;
+  fetchNextPage: (options?: { cancelRefetch?: boolean }) => Promise<unknown>;
+  hasPreviousPage: boolean;
+  isFetchingPreviousPage: boolean;
+  isFetchPreviousPageError: boolean;
+  fetchPreviousPage: (options?: { cancelRefetch?: boolean }) => Promise<unknown>;
+}
+
+/**
+ * The ends of an infinite query as the list's edges (each changes only when its own state does).
+ * Loads never cancel one already running at the other end.
+ */
+export function useQueryEdges(query: PagedQuery): { next: ListEdge; previous: ListEdge } {
+  const {
+    hasNextPage,
+    isFetchingNextPage,
+    isFetchNextPageError,
+    fetchNextPage,
+    hasPreviousPage,
+    isFetchingPreviousPage,
+    isFetchPreviousPageError,
+    fetchPreviousPage,
+  } = query;
+  const next = useMemo<ListEdge>(
+    () => ({
+      hasMore: hasNextPage,
+      isFetching: isFetchingNextPage,
+      isError: isFetchNextPageError,
+      fetch: () => void fetchNextPage({ cancelRefetch: false }),
+    }),
+    [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage],
+  );
+  const previous = useMemo<ListEdge>(
+    () => ({
+      hasMore: hasPreviousPage,
+      isFetching: isFetchingPreviousPage,
+      isError: isFetchPreviousPageError,
+      fetch: () => void fetchPreviousPage({ cancelRefetch: false }),
+    }),
+    [hasPreviousPage, isFetchingPreviousPage, isFetchPreviousPageError, fetchPreviousPage],
+  );
+  return { next, previous };
 }
 
 type PassedOptions = Omit<

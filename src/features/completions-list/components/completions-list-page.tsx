@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useVirtualList, type ListEdge } from '@/lib/virtual/use-virtual-list.ts';
+import { useQueryEdges, useVirtualList } from '@/lib/virtual/use-virtual-list.ts';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { completionQueryOptions } from '@/api/completion.ts';
@@ -102,16 +102,8 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
   // Stable, or the virtualizer recomputes every row's position on each render (each scroll frame).
   const getItemKey = useCallback((index: number) => entries[index]?.key ?? 'more', [entries]);
   const estimateSize = useCallback(() => rowHeight, [rowHeight]);
-  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = list;
-  const next = useMemo<ListEdge>(
-    () => ({
-      hasMore: hasNextPage,
-      isFetching: isFetchingNextPage,
-      isError: isFetchNextPageError,
-      fetch: () => void fetchNextPage(),
-    }),
-    [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage],
-  );
+  const { hasNextPage, isFetchNextPageError, fetchNextPage } = list;
+  const { next } = useQueryEdges(list);
   const { virtualizer, items } = useVirtualList({
     count: rowCount,
     scrollRef,

@@ -1,9 +1,7 @@
+import { Field, inputClass } from './field.tsx';
 import { useId, useRef, useState } from 'react';
 import type { CompletionsFilters } from '@/api/completions-list.ts';
 import { hasFilters } from '../utils/list-filters.ts';
-
-const inputClass =
-  'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-xs focus:border-sky-600 focus:outline-2 focus:outline-sky-600/30';
 
 /**
  * Filters that mirror the API's: model, order, metadata key=value pairs. On a phone the model and
@@ -20,7 +18,7 @@ export function FilterBar({
   models: string[];
   onChange: (filters: CompletionsFilters) => void;
 }) {
-  const ids = { model: useId(), models: useId(), order: useId() };
+  const ids = { model: useId(), models: useId() };
   // The model field edits a draft; the URL changes when the user submits or leaves the field.
   const [modelDraft, setModelDraft] = useState(filters.model);
   const [modelSource, setModelSource] = useState(filters.model);
@@ -69,27 +67,26 @@ export function FilterBar({
             ))}
           </datalist>
         </form>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={ids.order} className="text-xs font-medium text-slate-600">
-            Order
-          </label>
-          <select
-            id={ids.order}
-            value={filters.order}
-            onChange={(event) =>
-              // With the model being typed, if any: choosing an order also leaves that field.
-              onChange({
-                ...filters,
-                model: modelDraft.trim(),
-                order: event.target.value === 'asc' ? 'asc' : 'desc',
-              })
-            }
-            className={inputClass}
-          >
-            <option value="desc">Newest first</option>
-            <option value="asc">Oldest first</option>
-          </select>
-        </div>
+        <Field label="Order">
+          {(id) => (
+            <select
+              id={id}
+              value={filters.order}
+              onChange={(event) =>
+                // With the model being typed, if any: choosing an order also leaves that field.
+                onChange({
+                  ...filters,
+                  model: modelDraft.trim(),
+                  order: event.target.value === 'asc' ? 'asc' : 'desc',
+                })
+              }
+              className={inputClass}
+            >
+              <option value="desc">Newest first</option>
+              <option value="asc">Oldest first</option>
+            </select>
+          )}
+        </Field>
         <form
           className="flex w-full flex-col gap-1 sm:w-auto"
           noValidate
@@ -217,22 +214,20 @@ function LabeledInput({
   problemId: string | undefined;
   onChange: (value: string) => void;
 }) {
-  const id = useId();
   return (
-    <div className="flex min-w-0 flex-1 flex-col gap-1 sm:flex-none">
-      <label htmlFor={id} className="text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <input
-        id={id}
-        ref={inputRef}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={problemId != null}
-        aria-describedby={problemId}
-        className={`${inputClass} w-full sm:w-36`}
-        autoComplete="off"
-      />
-    </div>
+    <Field label={label} className="min-w-0 flex-1 sm:flex-none">
+      {(id) => (
+        <input
+          id={id}
+          ref={inputRef}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-invalid={problemId != null}
+          aria-describedby={problemId}
+          className={`${inputClass} w-full sm:w-36`}
+          autoComplete="off"
+        />
+      )}
+    </Field>
   );
 }

@@ -1,10 +1,13 @@
 import { useId, useState } from 'react';
 import type { ListRoute } from '@/app/routes.ts';
+import { Field, inputClass } from './field.tsx';
 
 type SearchState = Pick<ListRoute, 'q' | 'createdAfter' | 'createdBefore'>;
 
-const inputClass =
-  'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-xs focus:border-sky-600 focus:outline-2 focus:outline-sky-600/30';
+const BOUNDS = [
+  { key: 'createdAfter', label: 'From (UTC)' },
+  { key: 'createdBefore', label: 'To (UTC)' },
+] as const;
 
 /** The date range presets: how far back from now (seconds). */
 export const RANGE_PRESETS = [
@@ -42,7 +45,7 @@ export function SearchBar({
   onChange: (search: Partial<SearchState>) => void;
   now?: () => number;
 }) {
-  const ids = { q: useId(), range: useId(), from: useId(), to: useId(), hint: useId() };
+  const ids = { q: useId(), hint: useId() };
   const [draft, setDraft] = useState(search.q ?? '');
   const [custom, setCustom] = useState(false);
   const hasRange = search.createdAfter !== null || search.createdBefore !== null;
@@ -85,61 +88,51 @@ export function SearchBar({
           -word to leave out.
         </p>
       </form>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={ids.range} className="text-xs font-medium text-slate-600">
-          Created
-        </label>
-        <select
-          id={ids.range}
-          value={choice}
-          className={inputClass}
-          onChange={(event) => {
-            const value = event.target.value as RangeChoice;
-            setCustom(value === 'custom');
-            if (value === 'any') onChange({ createdAfter: null, createdBefore: null });
-            const preset = RANGE_PRESETS.find((p) => p.value === value);
-            if (preset) {
-              setCustom(true);
-              const from = Math.floor(now() / 1000) - preset.seconds;
-              onChange({ createdAfter: String(from), createdBefore: null });
-            }
-          }}
-        >
-          <option value="any">Any time</option>
-          {RANGE_PRESETS.map((preset) => (
-            <option key={preset.value} value={preset.value}>
-              {preset.label}
-            </option>
-          ))}
-          <option value="custom">Custom range (UTC)</option>
-        </select>
-      </div>
+      <Field label="Created">
+        {(id) => (
+          <select
+            id={id}
+            value={choice}
+            className={inputClass}
+            onChange={(event) => {
+              const value = event.target.value as RangeChoice;
+              setCustom(value === 'custom');
+              if (value === 'any') onChange({ createdAfter: null, createdBefore: null });
+              const preset = RANGE_PRESETS.find((p) => p.value === value);
+              if (preset) {
+                setCustom(true);
+                const from = Math.floor(now() / 1000) - preset.seconds;
+                onChange({ createdAfter: String(from), createdBefore: null });
+              }
+            }}
+          >
+            <option value="any">Any time</option>
+            {RANGE_PRESETS.map((preset) => (
+              <option key={preset.value} value={preset.value}>
+                {preset.label}
+              </option>
+            ))}
+            <option value="custom">Custom range (UTC)</option>
+          </select>
+        )}
+      </Field>
       {choice === 'custom' && (
         <div className="flex gap-2">
-          <div className="flex flex-col gap-1">
-            <label htmlFor={ids.from} className="text-xs font-medium text-slate-600">
-              From (UTC)
-            </label>
-            <input
-              id={ids.from}
-              type="datetime-local"
-              value={toInputValue(search.createdAfter)}
-              onChange={(event) => onChange({ createdAfter: fromInputValue(event.target.value) })}
-              className={inputClass}
-            />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={ids.to} className="text-xs font-medium text-slate-600">
-              To (UTC)
-            </label>
-            <input
-              id={ids.to}
-              type="datetime-local"
-              value={toInputValue(search.createdBefore)}
-              onChange={(event) => onChange({ createdBefore: fromInputValue(event.target.value) })}
-              className={inputClass}
-            />
-          </div>
+          {BOUNDS.map((bound) => (
+            <Field key={bound.key} label={bound.label}>
+              {(id) => (
+                <input
+                  id={id}
+                  type="datetime-local"
+                  value={toInputValue(search[bound.key])}
+                  onChange={(event) =>
+                    onChange({ [bound.key]: fromInputValue(event.target.value) })
+                  }
+                  className={inputClass}
+                />
+              )}
+            </Field>
+          ))}
         </div>
       )}
     </div>

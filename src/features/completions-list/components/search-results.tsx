@@ -8,7 +8,7 @@ import { conversationHref } from '@/app/routes.ts';
 import { ErrorState } from '@/components/error-state.tsx';
 import { formatNumber, formatShortDateTime, isoDateTime } from '@/lib/format.ts';
 import { useLocaleFormats } from '@/lib/locale-formats.ts';
-import { useVirtualList, type ListEdge } from '@/lib/virtual/use-virtual-list.ts';
+import { useQueryEdges, useVirtualList } from '@/lib/virtual/use-virtual-list.ts';
 
 const ROW_HEIGHT = 104;
 const LOAD_AHEAD_ROWS = 10;
@@ -32,16 +32,8 @@ export function SearchResults({ params }: { params: SearchParams }) {
   const first = results.data?.pages[0];
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = hits.length + (results.hasNextPage || results.isFetchNextPageError ? 1 : 0);
-  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = results;
-  const next = useMemo<ListEdge>(
-    () => ({
-      hasMore: hasNextPage,
-      isFetching: isFetchingNextPage,
-      isError: isFetchNextPageError,
-      fetch: () => void fetchNextPage(),
-    }),
-    [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage],
-  );
+  const { isFetchNextPageError, fetchNextPage } = results;
+  const { next } = useQueryEdges(results);
   const getItemKey = useCallback((index: number) => hits[index]?.id ?? 'more', [hits]);
   const estimateSize = useCallback(() => ROW_HEIGHT, []);
   const { virtualizer, items } = useVirtualList({

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-import { useVirtualList, type ListEdge } from '@/lib/virtual/use-virtual-list.ts';
+import { useQueryEdges, useVirtualList } from '@/lib/virtual/use-virtual-list.ts';
 import { keepReadingPosition } from '@/lib/virtual/virtual-layout.ts';
 import { useConversation } from '../hooks/use-conversation.ts';
 import { useRenderAhead } from '../hooks/use-render-ahead.ts';
@@ -69,36 +69,7 @@ export function useConversationList(
   const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
   const leftTop = useLeftTop(scrollRef);
 
-  const { fetchNextPage, fetchPreviousPage } = messages;
-  const next = useMemo<ListEdge>(
-    () => ({
-      hasMore: messages.hasNextPage,
-      isFetching: messages.isFetchingNextPage,
-      isError: messages.isFetchNextPageError,
-      // Both directions may run at once: neither may cancel the other.
-      fetch: () => void fetchNextPage({ cancelRefetch: false }),
-    }),
-    [
-      messages.hasNextPage,
-      messages.isFetchingNextPage,
-      messages.isFetchNextPageError,
-      fetchNextPage,
-    ],
-  );
-  const previous = useMemo<ListEdge>(
-    () => ({
-      hasMore: messages.hasPreviousPage,
-      isFetching: messages.isFetchingPreviousPage,
-      isError: messages.isFetchPreviousPageError,
-      fetch: () => void fetchPreviousPage({ cancelRefetch: false }),
-    }),
-    [
-      messages.hasPreviousPage,
-      messages.isFetchingPreviousPage,
-      messages.isFetchPreviousPageError,
-      fetchPreviousPage,
-    ],
-  );
+  const { next, previous } = useQueryEdges(messages);
 
   const anchorIndex = anchor === null ? -1 : (rowIndexByKey.get(anchor) ?? -1);
   // The view counts as settled once the linked message holds still (at once without one).
