@@ -3,13 +3,14 @@
  * was found.
  *
  * Query syntax (whitespace separates terms):
- * - `word word`: every term must occur (AND); an uppercase `AND` between terms is allowed and
- *   changes nothing.
+ * - `word word`: every term must occur (AND), in the same message: each message (and the
+ *   answer) is matched alone, search.ts groups them per completion. An uppercase `AND`
+ *   between terms is allowed and changes nothing.
  * - `"quoted phrase"`: the words in this order, next to each other. An unbalanced quote runs
  *   to the end of the input.
  * - `prefix*`: a word starting with `prefix` (also at the end of a phrase: `"refund pol*"`).
  * - `a OR b`: either term (uppercase `OR` between two terms; chains: `a OR b OR c`).
- * - `-word`, `-"a phrase"`: completions' messages with it are left out.
+ * - `-word`, `-"a phrase"`: messages with it are left out.
  * - Anything else is text: punctuation splits a term into words that must occur as a phrase
  *   (`A-1042` finds "order A-1042", `call_abc123`, `user@example.com`), and FTS5's own syntax
  *   (`NEAR(`, `NOT`, `:`, `^`, `+`, parentheses) is taken literally. Every word is quoted in the
