@@ -28,7 +28,7 @@ import {
   type Segment,
 } from './search-query.ts';
 import { answerOf, messageTexts } from './search-text.ts';
-import { METADATA_MATCH, VISIBLE } from './sqlite-store.ts';
+import { listFilterSql, VISIBLE } from './sqlite-store.ts';
 
 export type SearchOrder = 'relevance' | 'asc' | 'desc';
 
@@ -197,15 +197,7 @@ function decodeCursor(value: string, order: SearchOrder): Cursor {
 // Queries
 
 function filterSql(filters: SearchFilters, args: unknown[]): string {
-  let sql = '';
-  if (filters.model !== undefined) {
-    sql += ' AND c.model = ?';
-    args.push(filters.model);
-  }
-  for (const [key, value] of filters.metadata ?? []) {
-    sql += METADATA_MATCH;
-    args.push(key, value, key, value);
-  }
+  let sql = listFilterSql(filters, args);
   if (filters.createdAfter !== undefined) {
     sql += ' AND c.created >= ?';
     args.push(filters.createdAfter);
