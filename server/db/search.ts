@@ -70,7 +70,10 @@ export interface SearchHit {
   metadata: Metadata;
   /** Messages that match (the answer counts as one); null when listing without a query. */
   hits: number | null;
-  /** The best matching message; null when listing without a query. */
+  /**
+   * The best matching message (order=relevance), or the first that matches (by date: no
+   * scoring); null when listing without a query.
+   */
   message: SearchMessage | null;
 }
 
@@ -209,22 +212,34 @@ function filterSql(filters: SearchFilters, args: unknown[]): string {
   return sql;
 }
 
-/** The matching messages, grouped per completion, filtered; columns of Row. */
-function matchingSql(expression: string, filters: SearchFilters, args: unknown[]): string {
+/**
+ * The matching messages, grouped per completion, filtered; columns of Row. Ranked: bm25 of
+ * every match, the best message is the best scored. By date: no scoring (most of the cost of
+ * a common word), the message shown is the first that matches (the answer when only it does).
+ */
+function matchingSql(
+  expression: string,
+  ranked: boolean,
+  filters: SearchFilters,
+  args: unknown[],
+): string {
   args.push(expression);
+  const best = ranked
+    ? // SQLite takes the bare column (rowid) from the row with the min().
+      'min(score) AS best, rowid AS best_rowid'
+    : 'NULL AS best, coalesce(min(CASE WHEN rowid > 0 THEN rowid END), min(rowid)) AS best_rowid';
   const sql = `
-    WITH ranked AS MATERIALIZED (
+    WITH matches AS MATERIALIZED (
       -- bm25() only works in the plain full-text query.
-      SELECT rowid, bm25(search_fts) AS score FROM search_fts WHERE search_fts MATCH ?
+      SELECT rowid, ${ranked ? 'bm25(search_fts)' : 'NULL'} AS score
+      FROM search_fts WHERE search_fts MATCH ?
     ),
     hits AS (
       SELECT r.rowid, r.score, CASE WHEN r.rowid < 0 THEN -r.rowid ELSE m.completion_seq END AS cseq
-      FROM ranked r LEFT JOIN messages m ON m.seq = r.rowid
+      FROM matches r LEFT JOIN messages m ON m.seq = r.rowid
     ),
     best AS MATERIALIZED (
-      -- SQLite takes the bare column (rowid) from the row with the min().
-      SELECT cseq, min(score) AS best, rowid AS best_rowid, count(*) AS hits
-      FROM hits GROUP BY cseq
+      SELECT cseq, ${best}, count(*) AS hits FROM hits GROUP BY cseq
     )
     SELECT c.seq, c.id, c.created, c.model, o.metadata, b.hits, b.best_rowid,
       b.best * (1.0 + 0.1 * min(b.hits - 1, 10)) AS score, count(*) OVER () AS total
@@ -328,7 +343,7 @@ export function search(
   let countSql: string | null = null;
   const countArgs: unknown[] = [];
   if (expression) {
-    sql = `SELECT * FROM (${matchingSql(expression, filters, args)})`;
+    sql = `SELECT * FROM (${matchingSql(expression, order === 'relevance', filters, args)})`;
   } else {
     sql = `SELECT c.seq, c.id, c.created, c.model, o.metadata ${VISIBLE}`;
     sql += filterSql(filters, args);

@@ -351,6 +351,12 @@ describe('search: filters, order and pages', () => {
     expect(ids(db, 'refund', {}, { order: 'asc' })).toEqual(['c-refund', 'c-once']);
     expect(ids(db, 'refund', {}, { order: 'desc' })).toEqual(['c-once', 'c-refund']);
     expect(ids(db, 'refund', {}, { order: 'relevance' })).toEqual(['c-refund', 'c-once']);
+    // By date, the message shown is the first that matches (no scoring); ranked, the best.
+    const byDate = search(db, 'refund', {}, { order: 'asc' }).data[0]!;
+    expect([byDate.hits, byDate.message!.id]).toEqual([4, 'r0']);
+    expect(search(db, 'refund').data[0]!.message!.id).toBe('r1');
+    const answerOnly = search(db, '申し訳', {}, { order: 'desc' }).data[0]!;
+    expect(answerOnly.message).toMatchObject({ id: null, answer: true });
   });
 
   it('lists without a query: newest first, filters and dates, like the /v1 list', () => {
