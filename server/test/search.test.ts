@@ -256,6 +256,7 @@ describe('search: what people type', () => {
     expect(ftsQuery('OR a OR')).toBe('"a"');
     expect(ftsQuery('"unbalanced phrase')).toBe('"unbalanced phrase"');
     expect(ftsQuery('-')).toBe('');
+    expect(ftsQuery('서울 Ünïcödé')).toBe('"서 울" AND "Ünïcödé"');
     expect(parseQuery('a -b')).toEqual({
       groups: [[{ words: ['a'], prefix: false }]],
       excluded: [{ words: ['b'], prefix: false }],
@@ -288,7 +289,7 @@ describe('search: what people type', () => {
       '\u0000',
     ];
     for (const q of hostile) expectSafe(db, q);
-    const chars = '"\'*-+^:(){}[],.;!?@#$%&|\\/<>=~` \t\nORANDNOTnear東é🎉';
+    const chars = '"\'*-+^:(){}[],.;!?@#$%&|\\/<>=~` \t\nORANDNOTnear東é🎉\u0301\u064f서';
     let seed = 42;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * 1;
     for (let i = 0; i < 2000; i++) {
