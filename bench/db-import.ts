@@ -4,7 +4,9 @@
  * imports it into a database file there, and prints: import rate, database size, peak RSS,
  * list page latency p50/p95 for the SQLite and the in-memory store on the same data, reset
  * time, and the demo's start times (cold: template built; copy: template present; warm: the
- * database already holds it). Not part of `npm test`.
+ * database already holds it), and search latency (GET /__viewer/search's module, db/search.ts)
+ * for a common word, a rare id, a prefix, a phrase and a date-range list. `--sqlite-only` skips
+ * the in-memory comparison and the demo starts. Not part of `npm test`.
  */
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -14,9 +16,10 @@ import { handleLocal } from '../server/api/local.ts';
 import { CompletionStore, type Store } from '../server/api/store.ts';
 import { Rng } from '../server/data/prng.ts';
 import { loadJsonlFile } from '../server/data/jsonl.ts';
-import { openDatabase } from '../server/db/database.ts';
+import { openDatabase, type Db } from '../server/db/database.ts';
 import { importJsonl } from '../server/db/import-jsonl.ts';
 import { openLocalStore } from '../server/db/open-store.ts';
+import { search, type SearchFilters } from '../server/db/search.ts';
 import { SqliteStore } from '../server/db/sqlite-store.ts';
 import { DEMO_ORIGIN_PLACEHOLDER } from '../server/data-source.ts';
 
@@ -112,6 +115,60 @@ function listLatency(store: Store, ids: string[]): { p50: number; p95: number } 
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
+/** Search pages as a reader makes them: first pages of 20, ranked (or by date without q). */
+function searchLatency(
+  db: Db,
+  queries: readonly string[],
+  filters: (i: number) => SearchFilters = () => ({}),
+): { p50: number; p95: number; total: number } {
+  const times: number[] = [];
+  let total = 0;
+  for (let i = 0; i < 60; i++) {
+    const started = performance.now();
+    total = search(db, queries[i % queries.length]!, filters(i), { limit: 20 }).total;
+    times.push(performance.now() - started);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), total };
+}
+
+function searchReport(db: Db): void {
+  const rng = new Rng('search');
+  const callIds = db
+    .prepare(
+      `SELECT json_extract(json, '$.tool_calls[0].id') FROM messages
+       WHERE json_extract(json, '$.tool_calls[0].id') IS NOT NULL LIMIT 200`,
+    )
+    .pluck()
+    .all() as string[];
+  const first = db.prepare('SELECT min(created) FROM completions').pluck().get() as number;
+  const last = db.prepare('SELECT max(created) FROM completions').pluck().get() as number;
+  const day = (i: number): SearchFilters => {
+    const start = first + rng.int(0, Math.max(0, last - first - 86_400));
+    return i % 2
+      ? { createdAfter: start, createdBefore: start + 86_400 }
+      : { createdAfter: start, createdBefore: start + 86_400, model: MODELS[i % MODELS.length] };
+  };
+  const rows: [string, ReturnType<typeof searchLatency>][] = [
+    [
+      'common word ("order", "refund", "customer")',
+      searchLatency(db, ['order', 'refund', 'customer']),
+    ],
+    ['two common words ("refund policy")', searchLatency(db, ['refund policy'])],
+    ['rare id (a tool call id, 1 message)', searchLatency(db, callIds)],
+    ['accent-folded ("cafe")', searchLatency(db, ['cafe'])],
+    ['prefix ("ship*")', searchLatency(db, ['ship*'])],
+    ['CJK word ("東京")', searchLatency(db, ['東京'])],
+    ['common word in a 1-day range', searchLatency(db, ['order'], day)],
+    ['list, 1-day range (model on every other), no q', searchLatency(db, [''], day)],
+  ];
+  console.log('Search latency (db/search.ts in-process, first page of 20, 60 runs each):');
+  for (const [label, r] of rows) {
+    console.log(
+      `  ${label}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (${n(r.total)} completions)`,
+    );
+  }
+}
+
 function resetTime(store: Store, ids: string[]): number {
   for (let i = 0; i < 100; i++) {
     if (i % 2) store.delete(ids[i * 7]!);
@@ -186,6 +243,15 @@ async function main() {
     listLatency(sqlite, ids); // warm-up
     const sql = listLatency(sqlite, ids);
     const sqlReset = resetTime(sqlite, ids);
+    searchLatency(db, ['order']); // warm-up
+    searchReport(db);
+    if (process.argv.includes('--sqlite-only')) {
+      console.log(
+        `List page latency (SQLite): p50 ${sql.p50.toFixed(2)} ms, p95 ${sql.p95.toFixed(2)} ms`,
+      );
+      db.close();
+      return;
+    }
 
     const loadStarted = performance.now();
     const memory = new CompletionStore(await loadJsonlFile(file));

@@ -3,13 +3,14 @@
  * was found.
  *
  * Query syntax (whitespace separates terms):
- * - `word word`: every term must occur (AND); an uppercase `AND` between terms is allowed and
- *   changes nothing.
+ * - `word word`: every term must occur (AND), in the same message: each message (and the
+ *   answer) is matched alone, search.ts groups them per completion. An uppercase `AND`
+ *   between terms is allowed and changes nothing.
  * - `"quoted phrase"`: the words in this order, next to each other. An unbalanced quote runs
  *   to the end of the input.
  * - `prefix*`: a word starting with `prefix` (also at the end of a phrase: `"refund pol*"`).
  * - `a OR b`: either term (uppercase `OR` between two terms; chains: `a OR b OR c`).
- * - `-word`, `-"a phrase"`: completions' messages with it are left out.
+ * - `-word`, `-"a phrase"`: messages with it are left out.
  * - Anything else is text: punctuation splits a term into words that must occur as a phrase
  *   (`A-1042` finds "order A-1042", `call_abc123`, `user@example.com`), and FTS5's own syntax
  *   (`NEAR(`, `NOT`, `:`, `^`, `+`, parentheses) is taken literally. Every word is quoted in the
@@ -21,11 +22,27 @@
  */
 import { CJK_CLASS } from './search-text.ts';
 
-/** Words as FTS5's unicode61 tokenizer cuts them: runs of letters, digits and marks; one CJK
- * character each (search-text.ts spaces them apart on the index side). */
-const TOKEN = new RegExp(`[${CJK_CLASS}]|(?:(?![${CJK_CLASS}])[\\p{L}\\p{N}\\p{M}\\p{Co}])+`, 'gu');
+/**
+ * The combining marks unicode61 keeps inside a word (and folds away): Latin diacritics, as
+ * measured on SQLite's FTS5. Every other mark separates words there (Arabic harakat, Hebrew
+ * points, Indic vowel signs), so it does here too: both sides then cut the same words.
+ */
+const DIACRITICS =
+  '\\u0300-\\u0304\\u0306-\\u030c\\u030f\\u0311\\u031b\\u0323-\\u0328\\u032d\\u032e\\u0330\\u0331';
+const WORD_CHAR = `\\p{L}\\p{N}\\p{Co}${DIACRITICS}`;
+
+/**
+ * Words as FTS5's unicode61 tokenizer cuts them (letters, digits, private use and the
+ * diacritics above), but one CJK character each (search-text.ts spaces them apart on the index
+ * side).
+ */
+const TOKEN = new RegExp(`[${CJK_CLASS}]|(?:(?![${CJK_CLASS}])[${WORD_CHAR}])+`, 'gu');
+const TRAILING_MARKS = /^\p{M}+/u;
+const ENDS_IN_PREFIX = new RegExp(`[${WORD_CHAR}]\\s*\\*+\\s*$`, 'u');
 
 export interface Token {
+  /** As written. */
+  text: string;
   /** Case- and accent-folded. */
   word: string;
   start: number;
@@ -33,19 +50,21 @@ export interface Token {
 }
 
 /** Lowercase without diacritics, as `remove_diacritics 2` compares words. */
-export const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+export const fold = (word: string) =>
+  word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase();
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const word = fold(m[0]);
-    if (word !== '') tokens.push({ word, start: m.index, end: m.index + m[0].length });
+    if (word !== '') tokens.push({ text: m[0], word, start: m.index, end: m.index + m[0].length });
   }
   return tokens;
 }
 
 /** Words that must occur next to each other, the last one possibly as a prefix. */
 export interface Phrase {
+  /** As typed (FTS5 folds them itself). */
   words: string[];
   prefix: boolean;
 }
@@ -83,12 +102,12 @@ function lexTerms(input: string): Term[] {
         re.lastIndex = m.index + (m[3].length - raw.length) + quote;
         raw = raw.slice(0, quote);
       }
-      const prefix = /[\p{L}\p{N}\p{M}\p{Co}]\*+$/u.test(raw);
-      terms.push({ phrase: { words: tokenize(raw).map((t) => t.word), prefix }, negated });
+      const prefix = ENDS_IN_PREFIX.test(raw);
+      terms.push({ phrase: { words: tokenize(raw).map((t) => t.text), prefix }, negated });
     } else {
       const text = m[2]!;
-      const prefix = /[\p{L}\p{N}\p{M}\p{Co}]\s*\*+\s*$/u.test(text);
-      terms.push({ phrase: { words: tokenize(text).map((t) => t.word), prefix }, negated: !!m[1] });
+      const prefix = ENDS_IN_PREFIX.test(text);
+      terms.push({ phrase: { words: tokenize(text).map((t) => t.text), prefix }, negated: !!m[1] });
     }
   }
   return terms;
@@ -152,7 +171,7 @@ export interface Segment {
 
 /** Where the query's (non-excluded) phrases occur in a text: [start, end) ranges, in order. */
 export function matchRanges(text: string, query: ParsedQuery): [number, number][] {
-  const phrases = query.groups.flat();
+  const phrases = query.groups.flat().map((p) => ({ ...p, words: p.words.map(fold) }));
   const tokens = tokenize(text);
   const ranges: [number, number][] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -166,7 +185,12 @@ export function matchRanges(text: string, query: ParsedQuery): [number, number][
       if (ok) longest = words.length;
     }
     if (longest > 0) {
-      ranges.push([tokens[i]!.start, tokens[i + longest - 1]!.end]);
+      // A mark the tokenizer left out (an Indic vowel sign, harakat) still belongs to the word.
+      const end = tokens[i + longest - 1]!.end;
+      ranges.push([
+        tokens[i]!.start,
+        end + (TRAILING_MARKS.exec(text.slice(end))?.[0].length ?? 0),
+      ]);
       i += longest - 1;
     }
   }

@@ -28,7 +28,7 @@ import {
   type Segment,
 } from './search-query.ts';
 import { answerOf, messageTexts } from './search-text.ts';
-import { METADATA_MATCH, VISIBLE } from './sqlite-store.ts';
+import { listFilterSql, VISIBLE } from './sqlite-store.ts';
 
 export type SearchOrder = 'relevance' | 'asc' | 'desc';
 
@@ -70,7 +70,10 @@ export interface SearchHit {
   metadata: Metadata;
   /** Messages that match (the answer counts as one); null when listing without a query. */
   hits: number | null;
-  /** The best matching message; null when listing without a query. */
+  /**
+   * The best matching message (order=relevance), or the first that matches (by date: no
+   * scoring); null when listing without a query.
+   */
   message: SearchMessage | null;
 }
 
@@ -93,7 +96,6 @@ interface Row {
   id: string;
   created: number;
   model: string;
-  json: string;
   metadata: string | null;
   hits?: number;
   best_rowid?: number;
@@ -198,15 +200,7 @@ function decodeCursor(value: string, order: SearchOrder): Cursor {
 // Queries
 
 function filterSql(filters: SearchFilters, args: unknown[]): string {
-  let sql = '';
-  if (filters.model !== undefined) {
-    sql += ' AND c.model = ?';
-    args.push(filters.model);
-  }
-  for (const [key, value] of filters.metadata ?? []) {
-    sql += METADATA_MATCH;
-    args.push(key, value, key, value);
-  }
+  let sql = listFilterSql(filters, args);
   if (filters.createdAfter !== undefined) {
     sql += ' AND c.created >= ?';
     args.push(filters.createdAfter);
@@ -218,26 +212,40 @@ function filterSql(filters: SearchFilters, args: unknown[]): string {
   return sql;
 }
 
-/** The matching messages, grouped per completion, filtered; columns of Row. */
-function matchingSql(expression: string, filters: SearchFilters, args: unknown[]): string {
+/**
+ * The matching messages, grouped per completion, filtered; columns of Row. Ranked: bm25 of
+ * every match, the best message is the best scored. By date: no scoring (most of the cost of
+ * a common word), the message shown is the first that matches (the answer when only it does).
+ */
+function matchingSql(
+  expression: string,
+  ranked: boolean,
+  filters: SearchFilters,
+  args: unknown[],
+): string {
   args.push(expression);
+  const best = ranked
+    ? // SQLite takes the bare column (rowid) from the row with the min().
+      'min(score) AS best, rowid AS best_rowid'
+    : 'NULL AS best, coalesce(min(CASE WHEN rowid > 0 THEN rowid END), min(rowid)) AS best_rowid';
   const sql = `
-    WITH ranked AS MATERIALIZED (
+    WITH matches AS MATERIALIZED (
       -- bm25() only works in the plain full-text query.
-      SELECT rowid, bm25(search_fts) AS score FROM search_fts WHERE search_fts MATCH ?
+      SELECT rowid, ${ranked ? 'bm25(search_fts)' : 'NULL'} AS score
+      FROM search_fts WHERE search_fts MATCH ?
     ),
     hits AS (
       SELECT r.rowid, r.score, CASE WHEN r.rowid < 0 THEN -r.rowid ELSE m.completion_seq END AS cseq
-      FROM ranked r LEFT JOIN messages m ON m.seq = r.rowid
+      FROM matches r LEFT JOIN messages m ON m.seq = r.rowid
     ),
-    best AS (
-      -- SQLite takes the bare column (rowid) from the row with the min().
-      SELECT cseq, min(score) AS best, rowid AS best_rowid, count(*) AS hits
-      FROM hits GROUP BY cseq
+    best AS MATERIALIZED (
+      SELECT cseq, ${best}, count(*) AS hits FROM hits GROUP BY cseq
     )
-    SELECT c.seq, c.id, c.created, c.model, c.json, o.metadata, b.hits, b.best_rowid,
+    SELECT c.seq, c.id, c.created, c.model, o.metadata, b.hits, b.best_rowid,
       b.best * (1.0 + 0.1 * min(b.hits - 1, 10)) AS score, count(*) OVER () AS total
-    FROM best b JOIN completions c ON c.seq = b.cseq
+    -- CROSS JOIN: the matches drive the join (the planner may otherwise start from a date
+    -- range index and look the matches up per completion).
+    FROM best b CROSS JOIN completions c ON c.seq = b.cseq
       LEFT JOIN completion_overlay o ON o.completion_id = c.id
     WHERE (o.deleted IS NULL OR o.deleted = 0)`;
   return sql + filterSql(filters, args);
@@ -256,19 +264,25 @@ function prepared(db: Db, sql: string) {
   return statement;
 }
 
-function metadataOf(row: Row): Metadata {
+/** The overlay's metadata, or the completion's own. */
+function metadataOf(row: Row, completion: StoredJson): Metadata {
   if (row.metadata !== null) return JSON.parse(row.metadata) as Metadata;
-  const { metadata } = JSON.parse(row.json) as { metadata?: Metadata | null };
-  return metadata ?? {};
+  return completion.metadata ?? {};
 }
 
-function bestMessage(db: Db, row: Row, query: ParsedQuery): SearchMessage {
+/** Read for a page's rows only: sorting every match with its JSON would cost much more. */
+interface StoredJson {
+  metadata?: Metadata | null;
+  choices?: unknown;
+}
+
+function bestMessage(db: Db, row: Row, completion: StoredJson, query: ParsedQuery): SearchMessage {
   const rowid = row.best_rowid!;
   let message: unknown;
   let index: number | null = null;
   let id: string | null = null;
   if (rowid < 0) {
-    message = answerOf(JSON.parse(row.json) as { choices?: unknown });
+    message = answerOf(completion);
   } else {
     const m = prepared(db, 'SELECT idx, id, json FROM messages WHERE seq = ?').get(rowid) as {
       idx: number;
@@ -329,9 +343,9 @@ export function search(
   let countSql: string | null = null;
   const countArgs: unknown[] = [];
   if (expression) {
-    sql = `SELECT * FROM (${matchingSql(expression, filters, args)})`;
+    sql = `SELECT * FROM (${matchingSql(expression, order === 'relevance', filters, args)})`;
   } else {
-    sql = `SELECT c.seq, c.id, c.created, c.model, c.json, o.metadata ${VISIBLE}`;
+    sql = `SELECT c.seq, c.id, c.created, c.model, o.metadata ${VISIBLE}`;
     sql += filterSql(filters, args);
     const where = `${VISIBLE}${filterSql(filters, countArgs)}`;
     countSql = `SELECT count(*) FROM (SELECT 1 ${where} LIMIT ${TOTAL_CAP + 1})`;
@@ -349,14 +363,18 @@ export function search(
   const rows = prepared(db, sql).all(...args) as Row[];
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
-  const data = pageRows.map((row): SearchHit => ({
-    id: row.id,
-    model: row.model,
-    created: row.created,
-    metadata: metadataOf(row),
-    hits: row.hits ?? null,
-    message: expression ? bestMessage(db, row, parsed) : null,
-  }));
+  const json = prepared(db, 'SELECT json FROM completions WHERE seq = ?').pluck();
+  const data = pageRows.map((row): SearchHit => {
+    const completion = JSON.parse(json.get(row.seq) as string) as StoredJson;
+    return {
+      id: row.id,
+      model: row.model,
+      created: row.created,
+      metadata: metadataOf(row, completion),
+      hits: row.hits ?? null,
+      message: expression ? bestMessage(db, row, completion, parsed) : null,
+    };
+  });
   const last = pageRows[pageRows.length - 1];
   let total: number;
   let exact = true;

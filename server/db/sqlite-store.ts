@@ -17,7 +17,7 @@ import type {
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.ts';
 
-export interface CompletionRow {
+interface CompletionRow {
   seq: number;
   id: string;
   created: number;
@@ -31,13 +31,13 @@ export interface CompletionRow {
 export const VISIBLE = `
   FROM completions c LEFT JOIN completion_overlay o ON o.completion_id = c.id
   WHERE (o.deleted IS NULL OR o.deleted = 0)`;
-export const COLUMNS = 'SELECT c.seq, c.id, c.created, c.json, c.message_count, o.metadata';
+const COLUMNS = 'SELECT c.seq, c.id, c.created, c.json, c.message_count, o.metadata';
 
 /**
  * One `metadata[key]=value` condition (2 x 2 parameters: key, value): the overlay's metadata
  * when the API replaced it, the imported pairs otherwise.
  */
-export const METADATA_MATCH = `
+const METADATA_MATCH = `
   AND CASE WHEN o.metadata IS NOT NULL
     THEN EXISTS (SELECT 1 FROM json_each(o.metadata) j
                  WHERE j.key = ? AND j.type = 'text' AND j.value = ?)
@@ -45,7 +45,21 @@ export const METADATA_MATCH = `
                  WHERE m.completion_seq = c.seq AND m.key = ? AND m.value = ?)
   END`;
 
-export function toCompletion(row: CompletionRow): CompletionObject {
+/** The conditions of the list's filters (model, metadata), their parameters pushed on `args`. */
+export function listFilterSql(filter: ListFilter, args: unknown[]): string {
+  let sql = '';
+  if (filter.model) {
+    sql += ' AND c.model = ?';
+    args.push(filter.model);
+  }
+  for (const [key, value] of filter.metadata ?? []) {
+    sql += METADATA_MATCH;
+    args.push(key, value, key, value);
+  }
+  return sql;
+}
+
+function toCompletion(row: CompletionRow): CompletionObject {
   const completion = JSON.parse(row.json) as CompletionObject;
   if (row.metadata === null) return completion;
   return { ...completion, metadata: JSON.parse(row.metadata) as Metadata };
@@ -151,15 +165,7 @@ export class SqliteStore implements Store {
   /** The query of one list page (one more row than `limit`, to know `has_more`). */
   listQuery(filter: ListFilter, params: PageParams): { sql: string; args: unknown[] } {
     const args: unknown[] = [];
-    let sql = `${COLUMNS} ${VISIBLE}`;
-    if (filter.model) {
-      sql += ' AND c.model = ?';
-      args.push(filter.model);
-    }
-    for (const [key, value] of filter.metadata ?? []) {
-      sql += METADATA_MATCH;
-      args.push(key, value, key, value);
-    }
+    let sql = `${COLUMNS} ${VISIBLE}${listFilterSql(filter, args)}`;
     if (params.after !== null) {
       // The cursor is positioned by its sort key, so it works even when the cursor item itself
       // does not match the filters; it must however exist.

@@ -81,6 +81,7 @@ const FIXTURES: Fixture[] = [
       user('j0', '私は昨日東京に行きました。'),
       user('j1', 'Привет, как дела? Москва'),
       user('j2', 'مرحبا بالعالم 🎉party time'),
+      user('j3', 'طلبك يُشحن اليوم. 서울에서 만나요. नमस्ते दुनिया'),
     ],
   },
   {
@@ -205,6 +206,17 @@ describe('search: what people type', () => {
     expect(ids(db, 'بالعالم')).toEqual(['c-ja']);
     expect(ids(db, 'party')).toEqual(['c-ja']);
     expect(marked(search(db, 'party').data[0]!.message!.snippet)).toContain('🎉[party] time');
+    // Marks other than Latin diacritics split words in FTS5's tokenizer: the query is cut the
+    // same way, so a word with Arabic harakat or an Indic vowel sign is still a phrase match.
+    for (const [q, mark] of [
+      ['يُشحن', '[يُشحن]'],
+      ['नमस्ते', '[नमस्ते]'],
+      ['서울', '[서울]'],
+      ['만나요', '[만나요]'],
+    ] as const) {
+      expect(ids(db, q), q).toEqual(['c-ja']);
+      expect(marked(search(db, q).data[0]!.message!.snippet), q).toContain(mark);
+    }
   });
 
   it('finds ids and codes with punctuation as phrases of their parts', () => {
@@ -236,14 +248,15 @@ describe('search: what people type', () => {
 
   it('builds a quoted FTS5 expression for everything', () => {
     expect(ftsQuery('a b')).toBe('"a" AND "b"');
-    expect(ftsQuery('A-1042')).toBe('"a 1042"');
+    expect(ftsQuery('A-1042')).toBe('"A 1042"');
     expect(ftsQuery('pol* "x y"')).toBe('"pol" * AND "x y"');
     expect(ftsQuery('a OR b c')).toBe('("a" OR "b") AND "c"');
     expect(ftsQuery('a -b -"c d"')).toBe('("a") NOT ("b" OR "c d")');
-    expect(ftsQuery('NEAR(a b) x:y ^z')).toBe('"near a" AND "b" AND "x y" AND "z"');
+    expect(ftsQuery('NEAR(a b) x:y ^z')).toBe('"NEAR a" AND "b" AND "x y" AND "z"');
     expect(ftsQuery('OR a OR')).toBe('"a"');
     expect(ftsQuery('"unbalanced phrase')).toBe('"unbalanced phrase"');
     expect(ftsQuery('-')).toBe('');
+    expect(ftsQuery('서울 Ünïcödé')).toBe('"서 울" AND "Ünïcödé"');
     expect(parseQuery('a -b')).toEqual({
       groups: [[{ words: ['a'], prefix: false }]],
       excluded: [{ words: ['b'], prefix: false }],
@@ -276,7 +289,7 @@ describe('search: what people type', () => {
       '\u0000',
     ];
     for (const q of hostile) expectSafe(db, q);
-    const chars = '"\'*-+^:(){}[],.;!?@#$%&|\\/<>=~` \t\nORANDNOTnear東é🎉';
+    const chars = '"\'*-+^:(){}[],.;!?@#$%&|\\/<>=~` \t\nORANDNOTnear東é🎉\u0301\u064f서';
     let seed = 42;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * 1;
     for (let i = 0; i < 2000; i++) {
@@ -351,6 +364,12 @@ describe('search: filters, order and pages', () => {
     expect(ids(db, 'refund', {}, { order: 'asc' })).toEqual(['c-refund', 'c-once']);
     expect(ids(db, 'refund', {}, { order: 'desc' })).toEqual(['c-once', 'c-refund']);
     expect(ids(db, 'refund', {}, { order: 'relevance' })).toEqual(['c-refund', 'c-once']);
+    // By date, the message shown is the first that matches (no scoring); ranked, the best.
+    const byDate = search(db, 'refund', {}, { order: 'asc' }).data[0]!;
+    expect([byDate.hits, byDate.message!.id]).toEqual([4, 'r0']);
+    expect(search(db, 'refund').data[0]!.message!.id).toBe('r1');
+    const answerOnly = search(db, '申し訳', {}, { order: 'desc' }).data[0]!;
+    expect(answerOnly.message).toMatchObject({ id: null, answer: true });
   });
 
   it('lists without a query: newest first, filters and dates, like the /v1 list', () => {
