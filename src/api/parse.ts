@@ -95,6 +95,15 @@ function parsePart(value: Json): ContentPart {
   return { type: knownPartTypes.has(type) ? `${type} (malformed)` : type, raw: value };
 }
 
+/** A tool call's name, and its text field (arguments, input) as a string: JSON when it is not one. */
+function namedText(value: Record<string, unknown>, field: string): { name: string; text: string } {
+  const text = value[field];
+  return {
+    name: str(value.name) ?? '(no name)',
+    text: typeof text === 'string' ? text : JSON.stringify(text ?? null),
+  };
+}
+
 function parseToolCall(value: Json, position: number): ToolCall {
   const raw: JsonObject = isObject(value) ? value : { value };
   const call: ToolCall = {
@@ -103,22 +112,12 @@ function parseToolCall(value: Json, position: number): ToolCall {
     raw,
   };
   if (isObject(raw.function)) {
-    call.function = {
-      name: str(raw.function.name) ?? '(no name)',
-      arguments:
-        typeof raw.function.arguments === 'string'
-          ? raw.function.arguments
-          : JSON.stringify(raw.function.arguments ?? null),
-    };
+    const { name, text } = namedText(raw.function, 'arguments');
+    call.function = { name, arguments: text };
   }
   if (isObject(raw.custom)) {
-    call.custom = {
-      name: str(raw.custom.name) ?? '(no name)',
-      input:
-        typeof raw.custom.input === 'string'
-          ? raw.custom.input
-          : JSON.stringify(raw.custom.input ?? null),
-    };
+    const { name, text } = namedText(raw.custom, 'input');
+    call.custom = { name, input: text };
   }
   return call;
 }

@@ -304,34 +304,27 @@ export function ConnectionPanel({
         </Field>
 
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Organization id (optional)">
-            {({ inputId, describedBy }) => (
-              <input
-                id={inputId}
-                value={organization}
-                onChange={(event) => setOrganization(event.target.value)}
-                aria-describedby={describedBy}
-                autoComplete="off"
-                spellCheck={false}
-                placeholder="org-…"
-                className={inputClass}
-              />
-            )}
-          </Field>
-          <Field label="Project id (optional)">
-            {({ inputId, describedBy }) => (
-              <input
-                id={inputId}
-                value={project}
-                onChange={(event) => setProject(event.target.value)}
-                aria-describedby={describedBy}
-                autoComplete="off"
-                spellCheck={false}
-                placeholder="proj_…"
-                className={inputClass}
-              />
-            )}
-          </Field>
+          {(
+            [
+              ['Organization id (optional)', organization, setOrganization, 'org-…'],
+              ['Project id (optional)', project, setProject, 'proj_…'],
+            ] as const
+          ).map(([label, value, setValue, placeholder]) => (
+            <Field key={label} label={label}>
+              {({ inputId, describedBy }) => (
+                <input
+                  id={inputId}
+                  value={value}
+                  onChange={(event) => setValue(event.target.value)}
+                  aria-describedby={describedBy}
+                  autoComplete="off"
+                  spellCheck={false}
+                  placeholder={placeholder}
+                  className={inputClass}
+                />
+              )}
+            </Field>
+          ))}
         </div>
 
         <div className="flex items-start gap-2">
