@@ -105,35 +105,62 @@ function useCodeToggle() {
   };
 }
 
+/** A request setting with a block of code to show: a heading, a line of facts, the code. */
+function CodeBlockSetting({
+  testId,
+  title,
+  facts,
+  description,
+  code,
+}: {
+  testId: string;
+  title: string;
+  facts: React.ReactNode;
+  description?: string | null;
+  code: React.ReactNode;
+}) {
+  return (
+    <div data-testid={testId}>
+      <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">{title}</h3>
+      <div className="mt-1 flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">{facts}</div>
+      {description !== undefined && <Description text={description} />}
+      {code}
+    </div>
+  );
+}
+
 function ResponseFormatView({ format }: { format: ResponseFormat }) {
   const toggle = useCodeToggle();
   const name = format.name ?? format.type ?? 'the response format';
   return (
-    <div data-testid="request-response-format">
-      <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">
-        Response format
-      </h3>
-      <div className="mt-1 flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">
-        <code className="font-mono text-slate-900">{format.type ?? '(no type)'}</code>
-        {format.name != null && (
-          <code className="font-mono font-semibold [overflow-wrap:anywhere] text-slate-900">
-            {format.name}
-          </code>
-        )}
-        {format.strict != null && <Badge>strict: {String(format.strict)}</Badge>}
-        {format.schema !== undefined && toggle.button('schema', name)}
-      </div>
-      <Description text={format.description} />
-      {toggle.open && (
-        <JsonCode
-          code={prettyJsonValue(format.schema)}
-          id={toggle.id}
-          label={`Schema of ${name}`}
-          className={CODE_BOX}
-          scrolls
-        />
-      )}
-    </div>
+    <CodeBlockSetting
+      testId="request-response-format"
+      title="Response format"
+      facts={
+        <>
+          <code className="font-mono text-slate-900">{format.type ?? '(no type)'}</code>
+          {format.name != null && (
+            <code className="font-mono font-semibold [overflow-wrap:anywhere] text-slate-900">
+              {format.name}
+            </code>
+          )}
+          {format.strict != null && <Badge>strict: {String(format.strict)}</Badge>}
+          {format.schema !== undefined && toggle.button('schema', name)}
+        </>
+      }
+      description={format.description}
+      code={
+        toggle.open && (
+          <JsonCode
+            code={prettyJsonValue(format.schema)}
+            id={toggle.id}
+            label={`Schema of ${name}`}
+            className={CODE_BOX}
+            scrolls
+          />
+        )
+      }
+    />
   );
 }
 
@@ -200,30 +227,33 @@ function PredictionView({ prediction }: { prediction: Json }) {
       ? prediction.type
       : undefined;
   return (
-    <div data-testid="request-prediction">
-      <h3 className="text-xs font-medium tracking-wide text-slate-500 uppercase">
-        Predicted output
-      </h3>
-      <div className="mt-1 flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">
-        {type !== undefined && (
-          <code className="font-mono text-slate-900">{settingText(type, 60)}</code>
-        )}
-        {!json && (
-          <span className="text-xs text-slate-600">{formatNumber(text.length)} characters</span>
-        )}
-        {toggle.button('prediction', 'the request')}
-      </div>
-      {toggle.open && (
-        <JsonCode
-          code={text}
-          highlight={json}
-          id={toggle.id}
-          label="Predicted output"
-          className={CODE_BOX}
-          scrolls
-        />
-      )}
-    </div>
+    <CodeBlockSetting
+      testId="request-prediction"
+      title="Predicted output"
+      facts={
+        <>
+          {type !== undefined && (
+            <code className="font-mono text-slate-900">{settingText(type, 60)}</code>
+          )}
+          {!json && (
+            <span className="text-xs text-slate-600">{formatNumber(text.length)} characters</span>
+          )}
+          {toggle.button('prediction', 'the request')}
+        </>
+      }
+      code={
+        toggle.open && (
+          <JsonCode
+            code={text}
+            highlight={json}
+            id={toggle.id}
+            label="Predicted output"
+            className={CODE_BOX}
+            scrolls
+          />
+        )
+      }
+    />
   );
 }
 

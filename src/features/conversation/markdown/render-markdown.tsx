@@ -10,7 +10,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { Fragment, type ReactNode } from 'react';
+import { createElement, Fragment, type ReactNode } from 'react';
 import { describeUrl } from '@/lib/safe-url.ts';
 import { CodeBlock } from './code-block.tsx';
 import { LruCache } from './lru-cache.ts';
@@ -283,6 +283,45 @@ function hasTaskItems(tokens: readonly Token[], open: Token, start: number, end:
   return false;
 }
 
+/** The element a container block becomes, and its attributes (its children are its blocks). */
+function containerOf(
+  open: Token,
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+): [string, Record<string, unknown>] {
+  switch (open.type) {
+    case 'heading_open':
+      // Not an <h*>: the page's outline (and its "Answer" heading) belongs to the viewer.
+      return [
+        'p',
+        { dir: 'auto', className: headingClass[open.tag], 'data-heading': open.tag.slice(1) },
+      ];
+    case 'blockquote_open':
+      return [
+        'blockquote',
+        { dir: 'auto', className: 'my-2 border-s-4 border-slate-300 ps-3 text-slate-700' },
+      ];
+    case 'bullet_list_open':
+      return [
+        'ul',
+        {
+          className: hasTaskItems(tokens, open, start, end) ? 'my-2 ps-1' : 'my-2 list-disc ps-6',
+        },
+      ];
+    default: {
+      const first = Number(attr(open, 'start') ?? 1);
+      return [
+        'ol',
+        {
+          start: Number.isSafeInteger(first) && first !== 1 ? first : undefined,
+          className: 'my-2 list-decimal ps-6',
+        },
+      ];
+    }
+  }
+}
+
 function renderContainer(
   open: Token,
   tokens: readonly Token[],
@@ -303,42 +342,11 @@ function renderContainer(
       );
     }
     case 'heading_open':
-      // Not an <h*>: the page's outline (and its "Answer" heading) belongs to the viewer.
-      return (
-        <p key={key} dir="auto" className={headingClass[open.tag]} data-heading={open.tag.slice(1)}>
-          {renderBlocks(tokens, start, end)}
-        </p>
-      );
     case 'blockquote_open':
-      return (
-        <blockquote
-          key={key}
-          dir="auto"
-          className="my-2 border-s-4 border-slate-300 ps-3 text-slate-700"
-        >
-          {renderBlocks(tokens, start, end)}
-        </blockquote>
-      );
     case 'bullet_list_open':
-      return (
-        <ul
-          key={key}
-          className={hasTaskItems(tokens, open, start, end) ? 'my-2 ps-1' : 'my-2 list-disc ps-6'}
-        >
-          {renderBlocks(tokens, start, end)}
-        </ul>
-      );
     case 'ordered_list_open': {
-      const first = Number(attr(open, 'start') ?? 1);
-      return (
-        <ol
-          key={key}
-          start={Number.isSafeInteger(first) && first !== 1 ? first : undefined}
-          className="my-2 list-decimal ps-6"
-        >
-          {renderBlocks(tokens, start, end)}
-        </ol>
-      );
+      const [tag, props] = containerOf(open, tokens, start, end);
+      return createElement(tag, { key, ...props }, renderBlocks(tokens, start, end));
     }
     case 'list_item_open':
       return renderListItem(tokens, start, end, key);

@@ -363,24 +363,12 @@ export function ImageInspectorDialog({
             </span>
           </h2>
           <div className="flex items-center gap-1" role="group" aria-label="Images">
-            <button
-              type="button"
-              className={toolButton}
-              aria-disabled={!canGoBack}
-              onClick={goBack}
-              aria-keyshortcuts="ArrowLeft"
-            >
+            <ToolButton onClick={goBack} keys="ArrowLeft" unavailable={!canGoBack}>
               ← Previous image
-            </button>
-            <button
-              type="button"
-              className={toolButton}
-              aria-disabled={!canGoOn}
-              onClick={goOn}
-              aria-keyshortcuts="ArrowRight"
-            >
+            </ToolButton>
+            <ToolButton onClick={goOn} keys="ArrowRight" unavailable={!canGoOn}>
               Next image →
-            </button>
+            </ToolButton>
           </div>
           {seekNote && (
             <p role="status" className="text-sm text-slate-600" data-testid="inspector-seek">
@@ -513,6 +501,7 @@ function ToolButton({
   keys,
   title,
   disabled,
+  unavailable,
   children,
 }: {
   onClick: () => void;
@@ -520,6 +509,8 @@ function ToolButton({
   keys: string;
   title?: string;
   disabled?: boolean;
+  /** aria-disabled, not disabled: it stays focusable (while the next image loads, say). */
+  unavailable?: boolean;
   children: React.ReactNode;
 }) {
   return (
@@ -528,6 +519,7 @@ function ToolButton({
       className={toolButton}
       onClick={onClick}
       disabled={disabled}
+      aria-disabled={unavailable}
       aria-label={label}
       aria-keyshortcuts={keys}
       title={title}
