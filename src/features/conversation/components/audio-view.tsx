@@ -1,3 +1,4 @@
+import { MessageSection } from './message-section.tsx';
 import { useCallback, useMemo } from 'react';
 import { formatBytes, formatDateTime, formatRelative, isoDateTime } from '@/lib/format.ts';
 import {
@@ -78,12 +79,13 @@ function AudioPlayer({ data, label }: { data: string; label: string }) {
 export function AudioView({ audio, label }: { audio: AssistantAudio; label: string }) {
   const expired = audio.expiresAt != null && hasExpired(audio.expiresAt);
   return (
-    <section
-      aria-label={`Audio of message ${label}`}
+    <MessageSection
+      label={`Audio of message ${label}`}
+      caption="Audio"
       className="rounded-md border border-emerald-200 bg-white/70 p-3"
-      data-testid="assistant-audio"
+      captionClassName="mb-2 text-emerald-800"
+      testId="assistant-audio"
     >
-      <p className="mb-2 text-xs font-semibold tracking-wide text-emerald-800 uppercase">Audio</p>
       {audio.data ? (
         <AudioPlayer data={audio.data} label={label} />
       ) : (
@@ -123,6 +125,6 @@ export function AudioView({ audio, label }: { audio: AssistantAudio; label: stri
           </div>
         )}
       </dl>
-    </section>
+    </MessageSection>
   );
 }

@@ -1,3 +1,4 @@
+import { MessageSection } from './message-section.tsx';
 import { describeUrl } from '@/lib/safe-url.ts';
 import { citedText, type ResolvedCitation } from './citation-spans.ts';
 
@@ -49,12 +50,13 @@ export function CitationSources({
   label: string;
 }) {
   return (
-    <section
-      aria-label={`Sources of message ${label}`}
+    <MessageSection
+      label={`Sources of message ${label}`}
+      caption="Sources"
       className="border-t border-slate-200 pt-2 text-sm"
-      data-testid="citation-sources"
+      captionClassName="mb-1 text-slate-600"
+      testId="citation-sources"
     >
-      <p className="mb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">Sources</p>
       <ol className="flex list-decimal flex-col gap-1 ps-6">
         {citations.map((citation) => {
           const cited = citedText(text, citation);
@@ -100,6 +102,6 @@ export function CitationSources({
           );
         })}
       </ol>
-    </section>
+    </MessageSection>
   );
 }

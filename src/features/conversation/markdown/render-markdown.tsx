@@ -153,16 +153,19 @@ function renderInline(tokens: readonly Token[], start = 0, end = tokens.length):
   return out;
 }
 
-/** Links markdown-it found in plain text: like GitHub, only URLs with a scheme, www. or emails. */
-const literalAutolink = /^(https?:\/\/|www\.|mailto:|[^\s@/:]+@)/i;
-
-function renderInlineContainer(
+/** A container token, the tokens it is in, the range of its content, and a React key. */
+type ContainerArgs = [
   open: Token,
   tokens: readonly Token[],
   start: number,
   end: number,
   key: number,
-): ReactNode {
+];
+
+/** Links markdown-it found in plain text: like GitHub, only URLs with a scheme, www. or emails. */
+const literalAutolink = /^(https?:\/\/|www\.|mailto:|[^\s@/:]+@)/i;
+
+function renderInlineContainer(...[open, tokens, start, end, key]: ContainerArgs): ReactNode {
   const children = renderInline(tokens, start, end);
   switch (open.type) {
     case 'em_open':
@@ -284,12 +287,7 @@ function hasTaskItems(tokens: readonly Token[], open: Token, start: number, end:
 }
 
 /** The element a container block becomes, and its attributes (its children are its blocks). */
-function containerOf(
-  open: Token,
-  tokens: readonly Token[],
-  start: number,
-  end: number,
-): [string, Record<string, unknown>] {
+function containerOf(open: Token, hasTasks: () => boolean): [string, Record<string, unknown>] {
   switch (open.type) {
     case 'heading_open':
       // Not an <h*>: the page's outline (and its "Answer" heading) belongs to the viewer.
@@ -306,7 +304,7 @@ function containerOf(
       return [
         'ul',
         {
-          className: hasTaskItems(tokens, open, start, end) ? 'my-2 ps-1' : 'my-2 list-disc ps-6',
+          className: hasTasks() ? 'my-2 ps-1' : 'my-2 list-disc ps-6',
         },
       ];
     default: {
@@ -322,13 +320,7 @@ function containerOf(
   }
 }
 
-function renderContainer(
-  open: Token,
-  tokens: readonly Token[],
-  start: number,
-  end: number,
-  key: number,
-): ReactNode {
+function renderContainer(...[open, tokens, start, end, key]: ContainerArgs): ReactNode {
   switch (open.type) {
     case 'paragraph_open': {
       // Hidden: a paragraph of a tight list item, shown as its inline content.
@@ -345,7 +337,7 @@ function renderContainer(
     case 'blockquote_open':
     case 'bullet_list_open':
     case 'ordered_list_open': {
-      const [tag, props] = containerOf(open, tokens, start, end);
+      const [tag, props] = containerOf(open, () => hasTaskItems(tokens, open, start, end));
       return createElement(tag, { key, ...props }, renderBlocks(tokens, start, end));
     }
     case 'list_item_open':

@@ -404,12 +404,9 @@ export function ImageInspectorDialog({
             </ToolButton>
           </div>
           <div className="flex items-center gap-1">
-            <button
-              type="button"
-              className={toolButton}
-              aria-pressed={showModel}
-              // aria-disabled, not disabled: it stays focusable while the next image loads.
-              aria-disabled={!modelCase && !showModel}
+            <ToolButton
+              pressed={showModel}
+              unavailable={!modelCase && !showModel}
               title={
                 modelCase
                   ? 'The image resized as the token rules say, with the grid the model counts'
@@ -422,7 +419,7 @@ export function ImageInspectorDialog({
               }}
             >
               As the model saw it
-            </button>
+            </ToolButton>
             {showModel && estimate?.kind === 'tile' && estimate.cases.length > 1 && (
               <span role="group" aria-label="Detail shown" className="flex gap-1">
                 {(['low', 'high'] as const).map((d) => (
@@ -501,14 +498,17 @@ function ToolButton({
   keys,
   title,
   disabled,
+  pressed,
   unavailable,
   children,
 }: {
   onClick: () => void;
   label?: string;
-  keys: string;
+  keys?: string;
   title?: string;
   disabled?: boolean;
+  /** A toggle's state (aria-pressed). */
+  pressed?: boolean;
   /** aria-disabled, not disabled: it stays focusable (while the next image loads, say). */
   unavailable?: boolean;
   children: React.ReactNode;
@@ -520,6 +520,7 @@ function ToolButton({
       onClick={onClick}
       disabled={disabled}
       aria-disabled={unavailable}
+      aria-pressed={pressed}
       aria-label={label}
       aria-keyshortcuts={keys}
       title={title}
