@@ -28,6 +28,19 @@ export interface PagedQuery {
   fetchPreviousPage: (options?: { cancelRefetch?: boolean }) => Promise<unknown>;
 }
 
+/** One end as a ListEdge, the same object until one of its four parts changes. */
+function useEdge(
+  hasMore: boolean,
+  isFetching: boolean,
+  isError: boolean,
+  load: PagedQuery['fetchNextPage'],
+): ListEdge {
+  return useMemo(
+    () => ({ hasMore, isFetching, isError, fetch: () => void load({ cancelRefetch: false }) }),
+    [hasMore, isFetching, isError, load],
+  );
+}
+
 /**
  * The ends of an infinite query as the list's edges (each changes only when its own state does).
  * Loads never cancel one already running at the other end.
@@ -43,23 +56,12 @@ export function useQueryEdges(query: PagedQuery): { next: ListEdge; previous: Li
     isFetchPreviousPageError,
     fetchPreviousPage,
   } = query;
-  const next = useMemo<ListEdge>(
-    () => ({
-      hasMore: hasNextPage,
-      isFetching: isFetchingNextPage,
-      isError: isFetchNextPageError,
-      fetch: () => void fetchNextPage({ cancelRefetch: false }),
-    }),
-    [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage],
-  );
-  const previous = useMemo<ListEdge>(
-    () => ({
-      hasMore: hasPreviousPage,
-      isFetching: isFetchingPreviousPage,
-      isError: isFetchPreviousPageError,
-      fetch: () => void fetchPreviousPage({ cancelRefetch: false }),
-    }),
-    [hasPreviousPage, isFetchingPreviousPage, isFetchPreviousPageError, fetchPreviousPage],
+  const next = useEdge(hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage);
+  const previous = useEdge(
+    hasPreviousPage,
+    isFetchingPreviousPage,
+    isFetchPreviousPageError,
+    fetchPreviousPage,
   );
   return { next, previous };
 }

@@ -16,7 +16,7 @@ import { listEntries } from '../utils/list-entries.ts';
 import { useRowHeight } from '../hooks/use-row-height.ts';
 import { CompletionRow } from './completion-row.tsx';
 import { viewerInfoQueryOptions } from '@/features/connection/index.ts';
-import { FilterBar } from './filter-bar.tsx';
+import { ClearFiltersButton, FilterBar } from './filter-bar.tsx';
 import { SearchBar } from './search-bar.tsx';
 import { SearchResults } from './search-results.tsx';
 import { OpenCompletionForm } from './open-completion-form.tsx';
@@ -266,13 +266,10 @@ function CompletionsList({ positionKey }: { positionKey: string }) {
     body = (
       <div className="p-8 text-center text-slate-600" data-testid="no-match">
         <p>No stored completion matches these filters.</p>
-        <button
-          type="button"
-          className="mt-2 font-medium text-sky-700 underline"
+        <ClearFiltersButton
+          className="mt-2"
           onClick={() => setFilters({ ...filters, model: '', metadata: {} })}
-        >
-          Clear filters
-        </button>
+        />
       </div>
     );
   } else if (entries.length === 0) {

@@ -1,5 +1,5 @@
 import { Field, inputClass } from './field.tsx';
-import { useId, useRef, useState } from 'react';
+import { Fragment, useId, useRef, useState } from 'react';
 import type { CompletionsFilters } from '@/api/completions-list.ts';
 import { hasFilters } from '../utils/list-filters.ts';
 
@@ -104,27 +104,26 @@ export function FilterBar({
           }}
         >
           <div className="flex items-end gap-1">
-            <LabeledInput
-              label="Metadata key"
-              value={key}
-              inputRef={keyInput}
-              problemId={missing === 'key' ? problemId : undefined}
-              onChange={(next) => {
-                setKey(next);
-                setMissing(null);
-              }}
-            />
-            <span className="pb-1.5 text-slate-500">=</span>
-            <LabeledInput
-              label="Metadata value"
-              value={value}
-              inputRef={valueInput}
-              problemId={missing === 'value' ? problemId : undefined}
-              onChange={(next) => {
-                setValue(next);
-                setMissing(null);
-              }}
-            />
+            {(
+              [
+                ['key', 'Metadata key', key, setKey, keyInput],
+                ['value', 'Metadata value', value, setValue, valueInput],
+              ] as const
+            ).map(([part, label, text, setText, ref]) => (
+              <Fragment key={part}>
+                {part === 'value' && <span className="pb-1.5 text-slate-500">=</span>}
+                <LabeledInput
+                  label={label}
+                  value={text}
+                  inputRef={ref}
+                  problemId={missing === part ? problemId : undefined}
+                  onChange={(next) => {
+                    setText(next);
+                    setMissing(null);
+                  }}
+                />
+              </Fragment>
+            ))}
             <button
               type="submit"
               className="shrink-0 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
@@ -173,17 +172,33 @@ export function FilterBar({
             </li>
           ))}
           <li>
-            <button
-              type="button"
-              className="text-xs font-medium text-sky-700 underline"
+            <ClearFiltersButton
+              className="text-xs"
               onClick={() => onChange({ ...filters, model: '', metadata: {} })}
-            >
-              Clear filters
-            </button>
+            />
           </li>
         </ul>
       )}
     </div>
+  );
+}
+
+/** Drops the model and metadata filters (the order stays). */
+export function ClearFiltersButton({
+  onClick,
+  className = '',
+}: {
+  onClick: () => void;
+  className?: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={`font-medium text-sky-700 underline ${className}`}
+      onClick={onClick}
+    >
+      Clear filters
+    </button>
   );
 }
 

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { queryKeys } from '@/api/keys.ts';
+import { parseJsonRecord } from '@/lib/json-record.ts';
 
 /** What the viewer's own server offers (`GET /__viewer/info`), or 'static' for a plain static host. */
 export type ViewerInfo =
@@ -30,14 +31,8 @@ export function parseViewerInfo(
   text: string,
 ): ViewerInfo {
   if (status < 200 || status >= 300 || !contentType?.includes('json')) return STATIC;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return STATIC;
-  }
-  if (typeof body !== 'object' || body === null) return STATIC;
-  const record = body as Record<string, unknown>;
+  const record = parseJsonRecord(text);
+  if (!record) return STATIC;
   const mode = record.mode;
   if (mode !== 'demo' && mode !== 'file' && mode !== 'proxy') return STATIC;
   const info: ViewerInfo = {

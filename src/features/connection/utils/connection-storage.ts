@@ -5,6 +5,8 @@
  * else. Every function takes the storages as a parameter, so unit tests can pass in-memory ones.
  */
 
+import { parseJsonRecord } from '@/lib/json-record.ts';
+
 /** The part of the Web Storage API used here (an in-memory object is enough for tests). */
 export interface StorageLike {
   getItem(name: string): string | null;
@@ -42,15 +44,8 @@ function stringField(record: Record<string, unknown>, name: string): string | un
 }
 
 function parseEntry(text: string | null, remember: boolean): SavedDirectConnection | null {
-  if (text == null) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const record = value as Record<string, unknown>;
+  const record = parseJsonRecord(text);
+  if (!record) return null;
   const baseURL = stringField(record, 'baseURL');
   if (!baseURL) return null;
   const saved: SavedDirectConnection = { baseURL, remember };

@@ -79,13 +79,7 @@ function AudioPlayer({ data, label }: { data: string; label: string }) {
 export function AudioView({ audio, label }: { audio: AssistantAudio; label: string }) {
   const expired = audio.expiresAt != null && hasExpired(audio.expiresAt);
   return (
-    <MessageSection
-      label={`Audio of message ${label}`}
-      caption="Audio"
-      className="rounded-md border border-emerald-200 bg-white/70 p-3"
-      captionClassName="mb-2 text-emerald-800"
-      testId="assistant-audio"
-    >
+    <MessageSection kind="audio" messageLabel={label}>
       {audio.data ? (
         <AudioPlayer data={audio.data} label={label} />
       ) : (

@@ -50,13 +50,7 @@ export function CitationSources({
   label: string;
 }) {
   return (
-    <MessageSection
-      label={`Sources of message ${label}`}
-      caption="Sources"
-      className="border-t border-slate-200 pt-2 text-sm"
-      captionClassName="mb-1 text-slate-600"
-      testId="citation-sources"
-    >
+    <MessageSection kind="sources" messageLabel={label}>
       <ol className="flex list-decimal flex-col gap-1 ps-6">
         {citations.map((citation) => {
           const cited = citedText(text, citation);

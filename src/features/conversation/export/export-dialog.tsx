@@ -29,6 +29,37 @@ const messagesText = (n: number) => `${formatNumber(n)} message${n === 1 ? '' : 
 /** Lets the event loop paint the status before a long synchronous step. */
 const nextFrame = () => new Promise<void>((resolve) => window.setTimeout(resolve, 0));
 
+const FORMATS: { value: Format; label: React.ReactNode }[] = [
+  {
+    value: 'json',
+    label: (
+      <>
+        JSON <span className="text-slate-500">(.jsonl: opens with npm start -- --data)</span>
+      </>
+    ),
+  },
+  {
+    value: 'markdown',
+    label: (
+      <>
+        Markdown <span className="text-slate-500">(.md, to read or share)</span>
+      </>
+    ),
+  },
+];
+
+const IMAGE_MODES: { value: ImageMode; label: string }[] = [
+  { value: 'links', label: 'Leave out (a note says what was there); image links stay links' },
+  { value: 'embed', label: 'Embed as data URLs (a larger file)' },
+];
+
+/** A radio group's value and its setter, disabled while an export runs. */
+const radios = <T,>(value: T, onChange: (value: T) => void, busy: boolean) => ({
+  value,
+  onChange,
+  disabled: busy,
+});
+
 /**
  * Export the whole conversation as JSON (the `--data` format) or Markdown. Every page of
  * messages is fetched (progress shown; Cancel aborts the request in flight). What arrived is
@@ -136,44 +167,12 @@ export function ExportDialog({
         <h2 id="export-title" className="text-lg font-semibold">
           Export this conversation
         </h2>
-        <RadioGroup
-          legend="Format"
-          value={format}
-          onChange={setFormat}
-          disabled={busy}
-          options={[
-            {
-              value: 'json',
-              label: (
-                <>
-                  JSON{' '}
-                  <span className="text-slate-500">(.jsonl: opens with npm start -- --data)</span>
-                </>
-              ),
-            },
-            {
-              value: 'markdown',
-              label: (
-                <>
-                  Markdown <span className="text-slate-500">(.md, to read or share)</span>
-                </>
-              ),
-            },
-          ]}
-        />
+        <RadioGroup legend="Format" {...radios(format, setFormat, busy)} options={FORMATS} />
         {format === 'markdown' && (
           <RadioGroup
             legend="Images sent as data URLs"
-            value={images}
-            onChange={setImages}
-            disabled={busy}
-            options={[
-              {
-                value: 'links',
-                label: 'Leave out (a note says what was there); image links stay links',
-              },
-              { value: 'embed', label: 'Embed as data URLs (a larger file)' },
-            ]}
+            {...radios(images, setImages, busy)}
+            options={IMAGE_MODES}
           />
         )}
 
@@ -204,34 +203,27 @@ export function ExportDialog({
         )}
 
         <div className="flex justify-end gap-2">
-          {busy ? (
+          {/* While it runs, Cancel (focused); then Close beside Download. A new key remounts it,
+              so autoFocus moves the focus to Cancel when an export starts. */}
+          <button
+            key={busy ? 'cancel' : 'close'}
+            type="button"
+            autoFocus={busy}
+            onClick={() => (busy ? controllerRef.current?.abort() : dialogRef.current?.close())}
+            className={`rounded-md px-3 py-1.5 text-sm hover:bg-slate-100 ${busy ? 'border border-slate-300' : ''}`}
+          >
+            {busy ? 'Cancel' : 'Close'}
+          </button>
+          {!busy && (
             <button
-              type="button"
+              type="submit"
               autoFocus
-              onClick={() => controllerRef.current?.abort()}
-              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
+              className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
             >
-              Cancel
+              {status.kind === 'error'
+                ? 'Retry'
+                : `Download ${format === 'json' ? '.jsonl' : '.md'}`}
             </button>
-          ) : (
-            <>
-              <button
-                type="button"
-                onClick={() => dialogRef.current?.close()}
-                className="rounded-md px-3 py-1.5 text-sm hover:bg-slate-100"
-              >
-                Close
-              </button>
-              <button
-                type="submit"
-                autoFocus
-                className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-              >
-                {status.kind === 'error'
-                  ? 'Retry'
-                  : `Download ${format === 'json' ? '.jsonl' : '.md'}`}
-              </button>
-            </>
           )}
         </div>
       </form>
