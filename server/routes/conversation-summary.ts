@@ -4,12 +4,9 @@
  * the ids of its first and last. The viewer shows "message 7,000 of 10,000" and jumps to either
  * end with it. Local modes only (demo, --data): 404 `summary_unavailable` otherwise.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, completionNotFound, invalidParam } from '../api/errors.ts';
 import type { Store } from '../api/store.ts';
-import { sendBody, splitUrl } from '../http-util.ts';
-import { sendApiError } from '../security.ts';
-import { refusedUnlessRead } from './mount.ts';
+import { jsonReadEndpoint } from './mount.ts';
 
 export const VIEWER_CONVERSATION_PATH = '/__viewer/conversation';
 
@@ -41,26 +38,13 @@ export function conversationSummary(store: Store, id: string): ConversationSumma
 }
 
 export function conversationSummaryEndpoint(store: Store | undefined) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (await refusedUnlessRead(req, res)) return;
-    let body: Buffer;
-    try {
-      if (!store)
-        throw new ApiError(404, 'This server keeps no local data to summarize conversations.', {
-          code: 'summary_unavailable',
-        });
-      const id = new URLSearchParams(splitUrl(req.url).search).get('id');
-      if (!id) throw invalidParam('id', "Missing required parameter: 'id'.");
-      body = Buffer.from(JSON.stringify(conversationSummary(store, id)), 'utf8');
-    } catch (error) {
-      if (error instanceof ApiError) return sendApiError(req, res, error);
-      throw error;
-    }
-    const headers = {
-      'Content-Type': 'application/json',
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    };
-    await sendBody(req, res, 200, headers, body);
-  };
+  return jsonReadEndpoint((params) => {
+    if (!store)
+      throw new ApiError(404, 'This server keeps no local data to summarize conversations.', {
+        code: 'summary_unavailable',
+      });
+    const id = params.get('id');
+    if (!id) throw invalidParam('id', "Missing required parameter: 'id'.");
+    return conversationSummary(store, id);
+  });
 }

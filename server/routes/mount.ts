@@ -1,6 +1,8 @@
 /** The shape every route module has: a path test and a handler, tried in order by app.ts. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendText, type RouteHandler } from '../http-util.ts';
+import { ApiError } from '../api/errors.ts';
+import { sendBody, sendText, splitUrl, type RouteHandler } from '../http-util.ts';
+import { sendApiError } from '../security.ts';
 
 export type { RouteHandler } from '../http-util.ts';
 
@@ -27,4 +29,27 @@ export async function refusedUnlessRead(
   if (req.method === 'GET' || req.method === 'HEAD') return false;
   await sendText(req, res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
   return true;
+}
+
+/**
+ * A read-only JSON endpoint: 405 for other methods, `answer(query)` as no-store JSON, and an
+ * ApiError it throws as OpenAI's error shape (anything else is a bug, left to the caller).
+ */
+export function jsonReadEndpoint(answer: (query: URLSearchParams) => unknown) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (await refusedUnlessRead(req, res)) return;
+    let body: Buffer;
+    try {
+      body = Buffer.from(JSON.stringify(answer(new URLSearchParams(splitUrl(req.url).search))));
+    } catch (error) {
+      if (error instanceof ApiError) return sendApiError(req, res, error);
+      throw error;
+    }
+    const headers = {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    await sendBody(req, res, 200, headers, body);
+  };
 }

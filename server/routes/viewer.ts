@@ -8,11 +8,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Store } from '../api/store.ts';
 import type { ViewerMode } from '../data-source.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
-import { sendBody } from '../http-util.ts';
 import { crossSiteRefusal, sendApiError } from '../security.ts';
 import { conversationSummaryEndpoint, VIEWER_CONVERSATION_PATH } from './conversation-summary.ts';
 import { searchEndpoint, VIEWER_SEARCH_PATH } from './search.ts';
-import { notFound, prefixMount, refusedUnlessRead, type Mount } from './mount.ts';
+import { jsonReadEndpoint, notFound, prefixMount, type Mount } from './mount.ts';
 
 export const VIEWER_PREFIX = '/__viewer/';
 export const VIEWER_INFO_PATH = '/__viewer/info';
@@ -96,16 +95,7 @@ export function viewerRoutes(options: ViewerRoutesOptions): Mount {
     ...options.endpoints,
     [VIEWER_SEARCH_PATH]: searchEndpoint(searchDb(options)),
     [VIEWER_CONVERSATION_PATH]: conversationSummaryEndpoint(options.store),
-    [VIEWER_INFO_PATH]: async (req, res) => {
-      if (await refusedUnlessRead(req, res)) return;
-      const body = Buffer.from(JSON.stringify(viewerInfo(options)), 'utf8');
-      const headers = {
-        'Content-Type': 'application/json',
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      };
-      await sendBody(req, res, 200, headers, body);
-    },
+    [VIEWER_INFO_PATH]: jsonReadEndpoint(() => viewerInfo(options)),
   };
   return prefixMount(VIEWER_PREFIX, async (req, res, pathname, search) => {
     const refused = crossSiteRefusal(req);

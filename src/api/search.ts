@@ -1,5 +1,5 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { requestViewerJson } from './client.ts';
+import { requestViewerJson, toQueryString } from './client.ts';
 import type { CompletionsFilters } from './completions-list.ts';
 import type { ApiScope } from './current.ts';
 import { ApiError } from './errors.ts';
@@ -50,17 +50,20 @@ export interface SearchPage {
 export const SEARCH_PAGE_SIZE = 50;
 
 function searchQueryString(params: SearchParams, after: string | null): string {
-  const query = new URLSearchParams();
+  // The list's own parameters as the API takes them (toQueryString); with a text, best first,
+  // so no `order`.
+  const query = new URLSearchParams(
+    toQueryString({
+      model: params.filters.model || undefined,
+      metadata: params.filters.metadata,
+      order: params.q ? undefined : params.filters.order,
+      limit: SEARCH_PAGE_SIZE,
+      after: after ?? undefined,
+    }),
+  );
   if (params.q) query.set('q', params.q);
-  if (params.filters.model) query.set('model', params.filters.model);
-  for (const [key, value] of Object.entries(params.filters.metadata))
-    query.set(`metadata[${key}]`, value);
   if (params.createdAfter) query.set('created_after', params.createdAfter);
   if (params.createdBefore) query.set('created_before', params.createdBefore);
-  // With a text, best first; without one, the list's own order.
-  if (!params.q) query.set('order', params.filters.order);
-  query.set('limit', String(SEARCH_PAGE_SIZE));
-  if (after) query.set('after', after);
   return query.toString();
 }
 
