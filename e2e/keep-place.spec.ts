@@ -68,6 +68,15 @@ test.describe('the floating actions', () => {
     const bar = (await actions.boundingBox())!;
     const list = (await scroller(page).boundingBox())!;
     expect(bar.y).toBeGreaterThanOrEqual(list.y + list.height - 0.5);
+    // Scrolled, every action shows (the position, Find, Top, Jump to answer): the bar wraps
+    // rather than widening the page.
+    await scroller(page).evaluate((el) => el.scrollBy({ top: 3_000 }));
+    await expect(actions.getByRole('button', { name: 'Top' })).toBeVisible();
+    await expect(page.getByTestId('reading-position')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    expect(await actions.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });
 });
 

@@ -50,7 +50,7 @@ export function ConversationActions({
     // Floating at the bottom right from 640 px up (outside the text column on a desktop); on a
     // phone a bar of its own under the list, so it never covers text.
     <div
-      className="flex shrink-0 justify-end gap-2 border-t border-slate-200 bg-white px-3 py-2 sm:pointer-events-none sm:absolute sm:right-6 sm:bottom-4 sm:border-0 sm:bg-transparent sm:p-0"
+      className="flex shrink-0 flex-wrap justify-end gap-2 border-t border-slate-200 bg-white px-3 py-2 sm:pointer-events-none sm:absolute sm:right-6 sm:bottom-4 sm:border-0 sm:bg-transparent sm:p-0"
       data-testid="conversation-actions"
     >
       {position && (
